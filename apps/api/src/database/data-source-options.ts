@@ -1,0 +1,30 @@
+// TypeORM connection options: entities and migrations listed explicitly, schema only by migrations.
+import type { DataSourceOptions } from 'typeorm';
+import { DocumentEntity } from '../documents/document.entity';
+import { RevisionEntity } from '../documents/revision.entity';
+import { EventEntity } from '../events/event.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { Initial1763840000000 } from './migrations/1763840000000-Initial';
+
+export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity];
+export const MIGRATIONS = [Initial1763840000000];
+
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'migration'],
+    extra: {
+      max: poolSize,
+      // A query that runs away must not hold a connection forever (F3).
+      statement_timeout: 15_000,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'glossa-api',
+    },
+  };
+}

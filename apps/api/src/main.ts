@@ -1,0 +1,94 @@
+// Boots Glossa: validated config → database (embedded unless DATABASE_URL) → migrations
+// → seed corpus → HTTP on one port serving the API under /api and the web app at /.
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
+import { API_PREFIX, MAX_DOCUMENT_BYTES } from '@glossa/contracts';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerWebApp } from './http/web-app';
+import { ImportSeedCorpus } from './seeds/import-seed-corpus';
+
+/** JSON bodies carry the content plus a little envelope; larger bodies get 413 before parsing. */
+const JSON_BODY_LIMIT = MAX_DOCUMENT_BYTES + 256 * 1024;
+/** In-flight requests get this long to finish on SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void> {
+  const log = new Logger('Boot');
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.DATABASE_URL) embedded = await startEmbeddedDatabase(config.GLOSSA_DATA_DIR, config.GLOSSA_EMBEDDED_PG_PORT, new Logger('EmbeddedPostgres'));
+  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+
+  let app: NestFastifyApplication;
+  try {
+    const adapter = new FastifyAdapter({
+      bodyLimit: JSON_BODY_LIMIT,
+      logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL },
+      // Behind no proxy by default: X-Forwarded-For is not trusted.
+      trustProxy: false,
+    });
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { logger, bufferLogs: true });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  app.setGlobalPrefix(API_PREFIX.slice(1));
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify);
+  await fastify.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10 } });
+  const webServed = await registerWebApp(fastify, config.GLOSSA_WEB_DIST);
+  if (!webServed) log.warn(`No web app build in ${config.GLOSSA_WEB_DIST}; serving the API only`);
+  await app.init();
+  if (config.GLOSSA_IMPORT_SEEDS) await app.get(ImportSeedCorpus).run();
+  await app.listen({ port: config.PORT, host: config.HOST });
+  log.log(`Glossa is ready on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${Date.now() - started} ms)`);
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${signal} received: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      log.error('Shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+      log.log('Stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      log.error(`Shutdown failed: ${String(error)}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function main(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee README.md, "Configuration".\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = new ConsoleLogger({ json: true, logLevels: ['fatal', 'error', 'warn', 'log', ...(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? (['debug', 'verbose'] as const) : [])] });
+  bootstrap(config, logger).catch((error: unknown) => {
+    logger.fatal(`Glossa could not start: ${error instanceof Error ? error.message : String(error)}`, 'Boot');
+    process.exit(1);
+  });
+}
+
+main();

@@ -1,0 +1,1 @@
+export { SEED_CORPUS, SEED_DIR, readSeedCorpus, type SeedEntry, type SeedDocument } from './corpus';
