@@ -1,0 +1,40 @@
+// HTTP calls for documents: list, read one, import (pasted text as JSON, a file as multipart).
+import { DocumentDetail, DocumentPage, Routes, type DocumentFormat } from '@glossa/contracts';
+import { apiRequest, fillPath } from './client';
+
+export interface ListDocumentsParams {
+  cursor?: string | null;
+  limit?: number;
+}
+
+export function listDocuments(params: ListDocumentsParams = {}, signal?: AbortSignal): Promise<DocumentPage> {
+  return apiRequest(Routes.documents, DocumentPage, { query: { cursor: params.cursor, limit: params.limit }, signal });
+}
+
+export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+  return apiRequest(fillPath(Routes.document, { id }), DocumentDetail, { signal });
+}
+
+export type ImportSource = { kind: 'text'; content: string } | { kind: 'file'; file: File };
+
+export interface ImportDocumentInput {
+  title: string;
+  format: DocumentFormat;
+  source: ImportSource;
+}
+
+export function importDocument(input: ImportDocumentInput, signal?: AbortSignal): Promise<DocumentDetail> {
+  if (input.source.kind === 'text') {
+    return apiRequest(Routes.documents, DocumentDetail, {
+      method: 'POST',
+      json: { title: input.title, format: input.format, content: input.source.content },
+      signal,
+    });
+  }
+  // Fields go before the file part: a streaming multipart parser sees them first.
+  const form = new FormData();
+  form.append('title', input.title);
+  form.append('format', input.format);
+  form.append('file', input.source.file, input.source.file.name);
+  return apiRequest(Routes.documents, DocumentDetail, { method: 'POST', form, signal });
+}

@@ -1,0 +1,43 @@
+// Query-cache hooks for documents: keys in one place, list (cursor pages), detail, import.
+import type { DocumentDetail } from '@glossa/contracts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getDocument, importDocument, listDocuments, type ImportDocumentInput } from '../../api/documents';
+
+export const documentKeys = {
+  all: ['documents'] as const,
+  lists: () => [...documentKeys.all, 'list'] as const,
+  detail: (id: string) => [...documentKeys.all, 'detail', id] as const,
+};
+
+export function useDocumentList() {
+  return useInfiniteQuery({
+    queryKey: documentKeys.lists(),
+    queryFn: ({ pageParam, signal }) => listDocuments({ cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+export function useDocument(id: string) {
+  return useQuery({
+    queryKey: documentKeys.detail(id),
+    queryFn: ({ signal }) => getDocument(id, signal),
+  });
+}
+
+export interface ImportVariables {
+  input: ImportDocumentInput;
+  signal?: AbortSignal;
+}
+
+export function useImportDocument() {
+  const queryClient = useQueryClient();
+  return useMutation<DocumentDetail, Error, ImportVariables>({
+    mutationFn: ({ input, signal }) => importDocument(input, signal),
+    onSuccess: (document) => {
+      queryClient.setQueryData(documentKeys.detail(document.id), document);
+    },
+    // Also after a cancelled upload: the server may have finished it anyway.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: documentKeys.lists() }),
+  });
+}
