@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { ImportDocument } from './documents/commands/importDocument';
+import { DocumentConverter } from './documents/conversion/document-converter';
 import { DocumentsController } from './documents/documents.controller';
 import { GetDocument } from './documents/queries/getDocument';
 import { ListDocuments } from './documents/queries/listDocuments';
@@ -31,6 +32,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorFilter },
         DefaultWorkspace,
+        DocumentConverter,
         ImportDocument,
         ListDocuments,
         GetDocument,

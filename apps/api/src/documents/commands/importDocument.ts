@@ -3,12 +3,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canonicalText, codePointLength } from '@glossa/anchoring';
+import { codePointLength } from '@glossa/anchoring';
 import { ErrorCode, type DocumentFormat } from '@glossa/contracts';
-import { importDocument as convert, isEmptyDoc } from '@glossa/importers';
 import { DomainError } from '../../common/domain-error';
 import { EventType } from '../../events/event-types';
 import { recordEvent } from '../../events/record-event';
+import { DocumentConverter } from '../conversion/document-converter';
 import { DocumentEntity } from '../document.entity';
 import { RevisionEntity } from '../revision.entity';
 
@@ -29,18 +29,21 @@ export interface ImportedDocument {
 
 @Injectable()
 export class ImportDocument {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly converter: DocumentConverter,
+  ) {}
 
   /** Returns null only for a seed key that was imported before. */
   async run(input: ImportDocumentInput): Promise<ImportedDocument | null> {
-    const converted = await convert({ format: input.format, content: input.content });
+    const converted = await this.converter.convert({ format: input.format, content: input.content });
     if (!converted.ok) {
       throw new DomainError(converted.code, converted.message, [{ path: converted.field, message: converted.message }]);
     }
-    if (isEmptyDoc(converted.doc)) {
+    if (converted.empty) {
       throw new DomainError(ErrorCode.ValidationFailed, 'The document has no text', [{ path: 'content', message: 'content has no text once imported' }]);
     }
-    const text = canonicalText(converted.doc);
+    const { text } = converted;
     const sourceSha256 = createHash('sha256').update(input.content).digest('hex');
 
     return this.dataSource.transaction(async (manager) => {
@@ -60,7 +63,7 @@ export class ImportDocument {
           documentId,
           number: 1,
           format: input.format,
-          doc: converted.doc.toJSON() as Record<string, unknown>,
+          doc: converted.doc,
           text,
           textLength: codePointLength(text),
           sourceSha256,
