@@ -12,7 +12,11 @@ export class GetDocument {
   async run(workspaceId: string, documentId: string): Promise<{ document: DocumentEntity; revision: RevisionEntity }> {
     const document = await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, workspaceId });
     if (!document?.currentRevisionId) throw DomainError.notFound('Document');
-    const revision = await this.dataSource.getRepository(RevisionEntity).findOneByOrFail({ id: document.currentRevisionId });
+    // The canonical text is served by its own endpoint; leave it in the database here.
+    const revision = await this.dataSource.getRepository(RevisionEntity).findOneOrFail({
+      where: { id: document.currentRevisionId },
+      select: { id: true, documentId: true, number: true, format: true, doc: true, textLength: true, createdAt: true },
+    });
     return { document, revision };
   }
 
