@@ -22,7 +22,9 @@ export const badImportCases: BadImportCase[] = [
   { name: 'content of only blank lines', body: { title: 't', format: 'text', content: '\n \n\t\n' }, status: 400, code: 'validation_failed', field: 'content' },
   { name: 'unknown format', body: { title: 't', format: 'pdf', content: 'x' }, status: 400, code: 'validation_failed', field: 'format' },
   { name: 'content as a number', body: { title: 't', format: 'text', content: 42 }, status: 400, code: 'validation_failed', field: 'content' },
-  { name: 'extra field workspaceId', body: { title: 't', format: 'text', content: 'x', workspaceId: '00000000-0000-0000-0000-000000000000' }, status: 400, code: 'validation_failed' },
+  // workspaceId is a field now (the target workspace); fields the server sets itself are not.
+  { name: 'extra field authorId', body: { title: 't', format: 'text', content: 'x', authorId: '00000000-0000-4000-8000-000000000000' }, status: 400, code: 'validation_failed' },
+  { name: 'a workspaceId that is not an id', body: { title: 't', format: 'text', content: 'x', workspaceId: 'mine' }, status: 400, code: 'validation_failed', field: 'workspaceId' },
   { name: 'NUL bytes (binary)', body: { title: 't', format: 'text', content: 'a\u0000b' }, status: 415, code: 'unsupported_media_type', field: 'content' },
   { name: 'a PNG pasted as markdown', body: { title: 't', format: 'markdown', content: PNG_HEADER }, status: 415, code: 'unsupported_media_type', field: 'content' },
   { name: 'a lone surrogate', body: { title: 't', format: 'text', content: 'a\ud800b' }, status: 422, code: 'unprocessable_content', field: 'content' },

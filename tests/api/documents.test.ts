@@ -1,8 +1,14 @@
 // The documents API against the real server and database: seeds, reads, imports, refusals.
-import { describe, expect, it } from 'vitest';
+// Signed in as the suite's owner, whose current workspace is the default one with the seeds.
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentPage } from '@glossa/contracts';
-import { api, postJson, tableCounts } from '../support/api';
+import { api, signInAsOwner, tableCounts, type Session } from '../support/api';
 import { badImportCases } from './documents-cases';
+
+let owner: Session;
+beforeAll(async () => {
+  owner = await signInAsOwner();
+});
 
 const SEED_TITLES = ['廣州APEC第一次高官會', '王毅出席APEC高官會 強調圍繞開放創新合作推進全年議程', 'APEC 与中国区域经济高质量发展研究', 'APEC峰会后中美关系新观察', '亚太命运共同体展望'];
 
@@ -10,7 +16,7 @@ async function allDocuments(): Promise<DocumentPage['items']> {
   const items: DocumentPage['items'] = [];
   let cursor: string | null = null;
   do {
-    const response = await api(`/api/documents?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const response = await owner.get(`/api/documents?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(response.status).toBe(200);
     const page = (await response.json()) as DocumentPage;
     items.push(...page.items);
@@ -73,13 +79,13 @@ describe('the seeded corpus', () => {
 
   it('serves a document with its revision and the canonical text that offsets count in', async () => {
     const summary = await seed(SEED_TITLES[0]);
-    const response = await api(`/api/documents/${summary.id}`);
+    const response = await owner.get(`/api/documents/${summary.id}`);
     expect(response.status).toBe(200);
     const detail = (await response.json()) as DocumentDetail;
     expect(detail.revision.offsetUnit).toBe('codepoint');
     expect((detail.revision.doc as { type: string }).type).toBe('doc');
 
-    const textResponse = await api(`/api/documents/${summary.id}/text`);
+    const textResponse = await owner.get(`/api/documents/${summary.id}/text`);
     expect(textResponse.status).toBe(200);
     expect(textResponse.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const text = await textResponse.text();
@@ -93,7 +99,7 @@ describe('the seeded corpus', () => {
 
   it('keeps Markdown headings of the report as headings', async () => {
     const summary = await seed(SEED_TITLES[4]);
-    const detail = (await (await api(`/api/documents/${summary.id}`)).json()) as DocumentDetail;
+    const detail = (await (await owner.get(`/api/documents/${summary.id}`)).json()) as DocumentDetail;
     const blocks = (detail.revision.doc as { content: Array<{ type: string }> }).content;
     expect(blocks.filter((b) => b.type === 'heading').length).toBeGreaterThan(5);
   });
@@ -101,15 +107,15 @@ describe('the seeded corpus', () => {
 
 describe('importing', () => {
   it('imports pasted Markdown and lists it first', async () => {
-    const response = await postJson('/api/documents', { title: '測試 Markdown 文檔', format: 'markdown', content: '# 標題\n\n一段**重要**的文字 with 𠮷 and 👩‍👩‍👧.\n\n- 甲\n- 乙\n' });
+    const response = await owner.post('/api/documents', { title: '測試 Markdown 文檔', format: 'markdown', content: '# 標題\n\n一段**重要**的文字 with 𠮷 and 👩‍👩‍👧.\n\n- 甲\n- 乙\n' });
     expect(response.status).toBe(201);
     const detail = (await response.json()) as DocumentDetail;
     expect(detail.title).toBe('測試 Markdown 文檔');
     expect(detail.revision.number).toBe(1);
-    const text = await (await api(`/api/documents/${detail.id}/text`)).text();
+    const text = await (await owner.get(`/api/documents/${detail.id}/text`)).text();
     expect(text).toBe('標題\n一段重要的文字 with 𠮷 and 👩‍👩‍👧.\n甲\n乙');
     expect(detail.revision.textLength).toBe([...text].length);
-    const first = ((await (await api('/api/documents?limit=1')).json()) as DocumentPage).items[0];
+    const first = ((await (await owner.get('/api/documents?limit=1')).json()) as DocumentPage).items[0];
     expect(first.id).toBe(detail.id);
   });
 
@@ -117,22 +123,22 @@ describe('importing', () => {
     const form = new FormData();
     form.set('title', 'Uploaded notes');
     form.set('file', new Blob(['\ufeff# Heading\r\n\r\nBody line\r\n'], { type: 'text/markdown' }), 'notes.md');
-    const response = await api('/api/documents', { method: 'POST', body: form });
+    const response = await owner.request('/api/documents', { method: 'POST', body: form });
     expect(response.status).toBe(201);
     const detail = (await response.json()) as DocumentDetail;
     expect(detail.format).toBe('markdown');
-    expect(await (await api(`/api/documents/${detail.id}/text`)).text()).toBe('Heading\nBody line');
+    expect(await (await owner.get(`/api/documents/${detail.id}/text`)).text()).toBe('Heading\nBody line');
   });
 
   it('sanitizes HTML: scripts, handlers and javascript: links do not survive', async () => {
     const html = '<h2 onclick="alert(1)">Title</h2><script>alert(1)</script><p>Safe <a href="javascript:alert(1)">bad</a> <a href="https://example.org/">good</a><img src=x onerror=alert(1)></p><iframe srcdoc="<p>x</p>"></iframe>';
-    const response = await postJson('/api/documents', { title: 'HTML', format: 'html', content: html });
+    const response = await owner.post('/api/documents', { title: 'HTML', format: 'html', content: html });
     expect(response.status).toBe(201);
     const detail = (await response.json()) as DocumentDetail;
     const json = JSON.stringify(detail.revision.doc);
     expect(json).not.toMatch(/script|onclick|onerror|javascript:|iframe|srcdoc/i);
     expect(json).toContain('https://example.org/');
-    expect(await (await api(`/api/documents/${detail.id}/text`)).text()).toBe('Title\nSafe bad good');
+    expect(await (await owner.get(`/api/documents/${detail.id}/text`)).text()).toBe('Title\nSafe bad good');
   });
 
   it('refuses an upload that is not text (a PNG renamed .md) and stores nothing', async () => {
@@ -140,7 +146,7 @@ describe('importing', () => {
     const form = new FormData();
     form.set('title', 'picture');
     form.set('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]), 'photo.md');
-    const response = await api('/api/documents', { method: 'POST', body: form });
+    const response = await owner.request('/api/documents', { method: 'POST', body: form });
     expect(response.status).toBe(415);
     expect(await tableCounts()).toEqual(before);
   });
@@ -148,7 +154,7 @@ describe('importing', () => {
   it('refuses invalid UTF-8 in an upload with 422', async () => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array([0x61, 0xff, 0xfe, 0x62])]), 'broken.txt');
-    const response = await api('/api/documents', { method: 'POST', body: form });
+    const response = await owner.request('/api/documents', { method: 'POST', body: form });
     expect(response.status).toBe(422);
     const body = (await response.json()) as { error: { code: string } };
     expect(body.error.code).toBe('unprocessable_content');
@@ -157,8 +163,8 @@ describe('importing', () => {
   it.each(badImportCases)('refuses $name with $status and changes nothing', async (c) => {
     const before = await tableCounts();
     const response = c.raw
-      ? await api('/api/documents', { method: 'POST', headers: { 'content-type': c.raw.contentType }, body: c.raw.data })
-      : await postJson('/api/documents', c.body);
+      ? await owner.request('/api/documents', { method: 'POST', headers: { 'content-type': c.raw.contentType }, body: c.raw.data })
+      : await owner.post('/api/documents', c.body);
     expect(response.status).toBe(c.status);
     const body = (await response.json()) as { error: { code: string; message: string; fields?: Array<{ path: string }> } };
     expect(body.error.code).toBe(c.code);
@@ -169,7 +175,7 @@ describe('importing', () => {
 
   it('survives 10,000 nested blockquotes without blocking other requests', async () => {
     const deep = `${'>'.repeat(10_000)} deep`;
-    const pending = postJson('/api/documents', { title: 'deep', format: 'markdown', content: deep });
+    const pending = owner.post('/api/documents', { title: 'deep', format: 'markdown', content: deep });
     const health = await api('/api/health');
     expect(health.status).toBe(200);
     const response = await pending;
@@ -179,12 +185,12 @@ describe('importing', () => {
 
 describe('reading what is not there', () => {
   it('answers 404 with the same body for a missing id and a malformed one', async () => {
-    const missing = await api('/api/documents/00000000-0000-4000-8000-000000000000');
-    const malformed = await api('/api/documents/not-an-id');
+    const missing = await owner.get('/api/documents/00000000-0000-4000-8000-000000000000');
+    const malformed = await owner.get('/api/documents/not-an-id');
     expect(missing.status).toBe(404);
     expect(malformed.status).toBe(404);
     expect(await missing.json()).toEqual(await malformed.json());
-    expect((await api('/api/documents/00000000-0000-4000-8000-000000000000/text')).status).toBe(404);
+    expect((await owner.get('/api/documents/00000000-0000-4000-8000-000000000000/text')).status).toBe(404);
   });
 
   it('answers unknown API paths with a JSON 404, and unknown app paths with the web app', async () => {
@@ -197,8 +203,8 @@ describe('reading what is not there', () => {
   });
 
   it('refuses a cursor it did not issue and an out-of-range limit', async () => {
-    expect((await api('/api/documents?cursor=%25%25%25')).status).toBe(400);
-    expect((await api('/api/documents?limit=1000000')).status).toBe(400);
-    expect((await api('/api/documents?sort=author.passwordHash')).status).toBe(400);
+    expect((await owner.get('/api/documents?cursor=%25%25%25')).status).toBe(400);
+    expect((await owner.get('/api/documents?limit=1000000')).status).toBe(400);
+    expect((await owner.get('/api/documents?sort=author.passwordHash')).status).toBe(400);
   });
 });

@@ -1,19 +1,20 @@
-// Composes the API: configuration, the database (migrations only), and the feature modules.
+// Composes the API: configuration, the database (migrations only), authentication, and the feature modules.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from './config/config';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { type AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
-import { ImportDocument } from './documents/commands/importDocument';
-import { DocumentConverter } from './documents/conversion/document-converter';
-import { DocumentsController } from './documents/documents.controller';
-import { GetDocument } from './documents/queries/getDocument';
-import { ListDocuments } from './documents/queries/listDocuments';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
+import { InvitesModule } from './invites/invites.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ImportSeedCorpus } from './seeds/import-seed-corpus';
-import { DefaultWorkspace } from './workspaces/default-workspace';
+import { TokensModule } from './tokens/tokens.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
 export class AppModule {
@@ -21,23 +22,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, config.GLOSSA_DB_POOL_SIZE),
           retryAttempts: 3,
           retryDelay: 2_000,
         }),
+        AuthModule,
+        WorkspacesModule,
+        AccountsModule,
+        InvitesModule,
+        TokensModule,
+        DocumentsModule,
       ],
-      controllers: [HealthController, OpenApiController, DocumentsController],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: ErrorFilter },
-        DefaultWorkspace,
-        DocumentConverter,
-        ImportDocument,
-        ListDocuments,
-        GetDocument,
-        ImportSeedCorpus,
-      ],
+      controllers: [HealthController, OpenApiController],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ImportSeedCorpus],
     };
   }
 }

@@ -4,9 +4,11 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { API_PREFIX, MAX_DOCUMENT_BYTES } from '@glossa/contracts';
 import { AppModule } from './app.module';
+import { registerCsrfCookie } from './auth/csrf';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -29,9 +31,13 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: JSON_BODY_LIMIT,
-      logger: { level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL },
-      // Behind no proxy by default: X-Forwarded-For is not trusted.
-      trustProxy: false,
+      logger: {
+        level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+        // Invite tokens travel in paths; keep them out of logs (SECURITY.md A5).
+        serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSecrets(request.url) }) },
+      },
+      // X-Forwarded-For is trusted only when GLOSSA_TRUST_PROXY names the proxy (rate limits key on the client IP).
+      trustProxy: config.GLOSSA_TRUST_PROXY,
     });
     app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { logger, bufferLogs: true });
   } catch (error) {
@@ -41,6 +47,10 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   app.setGlobalPrefix(API_PREFIX.slice(1));
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurityHeaders(fastify);
+  await fastify.register(cookie);
+  registerCsrfCookie(fastify, config);
+  // JSON and multipart only: a text/plain or form body (what a cross-site <form> can send) gets 415.
+  fastify.removeContentTypeParser('text/plain');
   await fastify.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10 } });
   const webServed = await registerWebApp(fastify, config.GLOSSA_WEB_DIST);
   if (!webServed) log.warn(`No web app build in ${config.GLOSSA_WEB_DIST}; serving the API only`);
@@ -73,6 +83,12 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
+const INVITE_PATH = /(\/invites\/)[^/?]+/g;
+
+function redactSecrets(url: string): string {
+  return url.replace(INVITE_PATH, '$1[redacted]');
+}
+
 function main(): void {
   let config: AppConfig;
   try {
@@ -85,6 +101,8 @@ function main(): void {
     throw error;
   }
   const logger = new ConsoleLogger({ json: true, logLevels: ['fatal', 'error', 'warn', 'log', ...(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? (['debug', 'verbose'] as const) : [])] });
+  // Loggers made before Nest exists (the embedded database's) write through the same JSON logger.
+  Logger.overrideLogger(logger);
   bootstrap(config, logger).catch((error: unknown) => {
     logger.fatal(`Glossa could not start: ${error instanceof Error ? error.message : String(error)}`, 'Boot');
     process.exit(1);

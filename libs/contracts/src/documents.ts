@@ -15,17 +15,22 @@ export const Title = z
   .min(1, 'title must not be empty')
   .max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`);
 
+/** Names one of the caller's workspaces; omitted means their current one. */
+export const WorkspaceRef = z.uuid({ error: 'workspaceId must be a workspace id' });
+
 export const CreateDocumentBody = z.strictObject({
   title: Title,
   format: DocumentFormat,
   // Size is checked in bytes by the import use case (413), emptiness here.
   content: z.string({ error: 'content is required' }).min(1, 'content must not be empty'),
+  workspaceId: WorkspaceRef.optional(),
 });
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
 export const ListDocumentsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(200).optional(),
+  workspaceId: WorkspaceRef.optional(),
 });
 export type ListDocumentsQuery = z.infer<typeof ListDocumentsQuery>;
 

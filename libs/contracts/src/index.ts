@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './limits';
 export * from './documents';
+export * from './accounts';
 export * from './routes';

@@ -9,3 +9,16 @@ export const MAX_TITLE_LENGTH = 300;
 export const MAX_BLOCK_DEPTH = 32;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
+
+/** Password policy (ASVS 5.0 V6.2): at least this many characters (code points)… */
+export const MIN_PASSWORD_CHARACTERS = 8;
+/** …and at most this many UTF-8 bytes, checked before hashing; longer is refused, never truncated. */
+export const MAX_PASSWORD_BYTES = 256;
+/** RFC 5321 path limit. */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_PERSON_NAME_LENGTH = 100;
+export const MAX_WORKSPACE_NAME_LENGTH = 100;
+export const MAX_TOKEN_NAME_LENGTH = 100;
+/** Invite links expire after this many hours unless told otherwise, and never later than the max (30 days). */
+export const DEFAULT_INVITE_HOURS = 168;
+export const MAX_INVITE_HOURS = 720;

@@ -2,6 +2,26 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from './errors';
 import { CreateDocumentBody, DocumentDetail, DocumentPage, HealthBody, ListDocumentsQuery } from './documents';
+import {
+  ChangePasswordBody,
+  CreatedInvite,
+  CreatedToken,
+  CreateInviteBody,
+  CreateTokenBody,
+  CreateWorkspaceBody,
+  InviteList,
+  InvitePreview,
+  LoginBody,
+  Me,
+  Member,
+  MemberList,
+  SignUpBody,
+  TokenList,
+  UpdateMeBody,
+  UpdateMemberBody,
+  WorkspaceList,
+  WorkspaceSummary,
+} from './accounts';
 
 export const API_PREFIX = '/api';
 
@@ -11,12 +31,28 @@ export const Routes = {
   documents: '/documents',
   document: '/documents/:id',
   documentText: '/documents/:id/text',
+  signUp: '/auth/signup',
+  login: '/auth/login',
+  logout: '/auth/logout',
+  password: '/auth/password',
+  tokens: '/auth/tokens',
+  token: '/auth/tokens/:id',
+  me: '/me',
+  workspaces: '/workspaces',
+  members: '/workspaces/:id/members',
+  member: '/workspaces/:id/members/:userId',
+  invites: '/workspaces/:id/invites',
+  invite: '/workspaces/:id/invites/:inviteId',
+  invitePreview: '/invites/:token',
+  inviteAccept: '/invites/:token/accept',
 } as const;
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
+  /** Callable without signing in (sign-up, sign-in, health, docs, invite previews). */
+  public?: boolean;
   query?: z.ZodType;
   body?: z.ZodType;
   /** Content types accepted besides JSON (documented only). */
@@ -25,6 +61,11 @@ export interface RouteDoc {
 }
 
 const errorResponse = (description: string) => ({ description, schema: ApiErrorBody });
+const unauthenticated = errorResponse('Not signed in (no session cookie or Bearer token, or an ended one)');
+const csrfFailed = errorResponse('`csrf_failed`: a foreign Origin, Sec-Fetch-Site cross-site, or X-CSRF-Token not equal to the glossa_csrf cookie (cookie sessions only)');
+const forbidden = errorResponse('`forbidden`: a member whose role does not allow this');
+const workspaceMissing = errorResponse('No such workspace among yours (the same body as a missing id)');
+const noContent = { description: 'Done' };
 
 /** The route table the OpenAPI document is generated from. */
 export const routeDocs: RouteDoc[] = [
@@ -32,14 +73,27 @@ export const routeDocs: RouteDoc[] = [
     method: 'get',
     path: Routes.health,
     summary: 'Liveness and database reachability',
+    public: true,
     responses: { 200: { description: 'The database answers', schema: HealthBody }, 503: { description: 'The database does not answer', schema: HealthBody } },
+  },
+  {
+    method: 'get',
+    path: Routes.docs,
+    summary: 'This OpenAPI document',
+    public: true,
+    responses: { 200: { description: 'OpenAPI 3.1 JSON' } },
   },
   {
     method: 'get',
     path: Routes.documents,
     summary: 'List documents, newest first (cursor pagination)',
     query: ListDocumentsQuery,
-    responses: { 200: { description: 'A page of documents', schema: DocumentPage }, 400: errorResponse('Bad query') },
+    responses: {
+      200: { description: "A page of documents of the caller's current workspace, or of `workspaceId`", schema: DocumentPage },
+      400: errorResponse('Bad query'),
+      401: unauthenticated,
+      404: workspaceMissing,
+    },
   },
   {
     method: 'post',
@@ -50,6 +104,9 @@ export const routeDocs: RouteDoc[] = [
     responses: {
       201: { description: 'Imported', schema: DocumentDetail },
       400: errorResponse('Invalid fields'),
+      401: unauthenticated,
+      403: errorResponse('`forbidden` (role may not import) or `csrf_failed`'),
+      404: workspaceMissing,
       413: errorResponse('Content over the limit'),
       415: errorResponse('Not text (binary, NUL bytes) or an unsupported media type'),
       422: errorResponse('Not valid UTF-8, or too deep / too long to lay out'),
@@ -59,12 +116,175 @@ export const routeDocs: RouteDoc[] = [
     method: 'get',
     path: Routes.document,
     summary: 'A document with its current revision (ProseMirror JSON)',
-    responses: { 200: { description: 'The document', schema: DocumentDetail }, 404: errorResponse('No such document') },
+    responses: { 200: { description: 'The document', schema: DocumentDetail }, 401: unauthenticated, 404: errorResponse('No such document in a workspace of yours') },
   },
   {
     method: 'get',
     path: Routes.documentText,
     summary: 'The canonical plain text of the current revision; offsets count code points in this text',
-    responses: { 200: { description: 'text/plain; charset=utf-8', contentType: 'text/plain' }, 404: errorResponse('No such document') },
+    responses: { 200: { description: 'text/plain; charset=utf-8', contentType: 'text/plain' }, 401: unauthenticated, 404: errorResponse('No such document in a workspace of yours') },
+  },
+  {
+    method: 'post',
+    path: Routes.signUp,
+    summary:
+      'Create an account and sign in. The first account of a fresh install owns the default workspace; later ones need an invite token, or open sign-up (GLOSSA_OPEN_SIGNUP=true) gives them a workspace of their own',
+    public: true,
+    body: SignUpBody,
+    responses: {
+      201: { description: 'Signed up; sets the session cookie', schema: Me },
+      400: errorResponse('Invalid fields, a common password, an invalid invite, or an email that cannot be used (the message never says why)'),
+      403: errorResponse('`signup_closed` (no invite and open sign-up is off) or `csrf_failed`'),
+      429: errorResponse('`rate_limited`, with Retry-After'),
+    },
+  },
+  {
+    method: 'post',
+    path: Routes.login,
+    summary: 'Sign in; any session cookie sent along is ended and a new one is set',
+    public: true,
+    body: LoginBody,
+    responses: {
+      200: { description: 'Signed in; sets a new session cookie', schema: Me },
+      400: errorResponse('Invalid fields'),
+      401: errorResponse('Email or password is incorrect (one body for both)'),
+      403: csrfFailed,
+      429: errorResponse('`rate_limited`, with Retry-After'),
+    },
+  },
+  {
+    method: 'post',
+    path: Routes.logout,
+    summary: 'Sign out: ends the session and clears its cookie',
+    public: true,
+    responses: { 204: noContent, 403: csrfFailed },
+  },
+  {
+    method: 'post',
+    path: Routes.password,
+    summary: "Change the password; ends every other session of the account (API tokens stay)",
+    body: ChangePasswordBody,
+    responses: {
+      204: noContent,
+      400: errorResponse('Invalid fields, a common password, or a wrong current password'),
+      401: unauthenticated,
+      403: csrfFailed,
+      429: errorResponse('`rate_limited`, with Retry-After'),
+    },
+  },
+  {
+    method: 'get',
+    path: Routes.me,
+    summary: 'The signed-in user, their workspaces with role and abilities, and the current workspace',
+    responses: { 200: { description: 'Me', schema: Me }, 401: unauthenticated },
+  },
+  {
+    method: 'patch',
+    path: Routes.me,
+    summary: 'Switch the current workspace',
+    body: UpdateMeBody,
+    responses: { 200: { description: 'Me', schema: Me }, 400: errorResponse('Invalid fields'), 401: unauthenticated, 403: csrfFailed, 404: workspaceMissing },
+  },
+  {
+    method: 'get',
+    path: Routes.workspaces,
+    summary: "The caller's workspaces with their role and abilities",
+    responses: { 200: { description: 'Workspaces', schema: WorkspaceList }, 401: unauthenticated },
+  },
+  {
+    method: 'post',
+    path: Routes.workspaces,
+    summary: 'Create a workspace; the creator is its owner',
+    body: CreateWorkspaceBody,
+    responses: { 201: { description: 'Created', schema: WorkspaceSummary }, 400: errorResponse('Invalid fields'), 401: unauthenticated, 403: csrfFailed },
+  },
+  {
+    method: 'get',
+    path: Routes.members,
+    summary: 'Members of a workspace (any member may list them)',
+    responses: { 200: { description: 'Members', schema: MemberList }, 401: unauthenticated, 404: workspaceMissing },
+  },
+  {
+    method: 'patch',
+    path: Routes.member,
+    summary: "Change a member's role (admins up to admin, owners any; never one's own; never the last owner)",
+    body: UpdateMemberBody,
+    responses: {
+      200: { description: 'The member', schema: Member },
+      400: errorResponse('Invalid fields'),
+      401: unauthenticated,
+      403: forbidden,
+      404: errorResponse('No such workspace among yours, or no such member'),
+      409: errorResponse('`conflict`: that would leave the workspace without an owner'),
+    },
+  },
+  {
+    method: 'delete',
+    path: Routes.member,
+    summary: "Remove a member (or leave, with one's own id); their access ends at once",
+    responses: {
+      204: noContent,
+      401: unauthenticated,
+      403: forbidden,
+      404: errorResponse('No such workspace among yours, or no such member'),
+      409: errorResponse('`conflict`: the last owner cannot be removed'),
+    },
+  },
+  {
+    method: 'post',
+    path: Routes.invites,
+    summary: 'Create a single-use invite link with a role; the token is shown only in this response',
+    body: CreateInviteBody,
+    responses: { 201: { description: 'Created', schema: CreatedInvite }, 400: errorResponse('Invalid fields'), 401: unauthenticated, 403: forbidden, 404: workspaceMissing },
+  },
+  {
+    method: 'get',
+    path: Routes.invites,
+    summary: 'Pending (unused, unexpired) invites; tokens are never listed',
+    responses: { 200: { description: 'Invites', schema: InviteList }, 401: unauthenticated, 403: forbidden, 404: workspaceMissing },
+  },
+  {
+    method: 'delete',
+    path: Routes.invite,
+    summary: 'Revoke an invite',
+    responses: { 204: noContent, 401: unauthenticated, 403: forbidden, 404: errorResponse('No such workspace among yours, or no such invite') },
+  },
+  {
+    method: 'get',
+    path: Routes.invitePreview,
+    summary: 'What an invite link offers (no sign-in needed)',
+    public: true,
+    responses: { 200: { description: 'The invite', schema: InvitePreview }, 404: errorResponse('No such invite, or used, or expired') },
+  },
+  {
+    method: 'post',
+    path: Routes.inviteAccept,
+    summary: 'Join the workspace of an invite with its role; it becomes the current workspace',
+    responses: {
+      200: { description: 'Me', schema: Me },
+      401: unauthenticated,
+      403: csrfFailed,
+      404: errorResponse('No such invite, or used, or expired'),
+      409: errorResponse('`conflict`: already a member of that workspace'),
+    },
+  },
+  {
+    method: 'post',
+    path: Routes.tokens,
+    summary: 'Create a personal API token (`Authorization: Bearer <token>`); shown only in this response',
+    body: CreateTokenBody,
+    responses: { 201: { description: 'Created', schema: CreatedToken }, 400: errorResponse('Invalid fields'), 401: unauthenticated, 403: csrfFailed },
+  },
+  {
+    method: 'get',
+    path: Routes.tokens,
+    summary: "The caller's API tokens (never the secrets)",
+    responses: { 200: { description: 'Tokens', schema: TokenList }, 401: unauthenticated },
+  },
+  {
+    method: 'delete',
+    path: Routes.token,
+    summary: 'Revoke an API token; the next request with it is refused',
+    responses: { 204: noContent, 401: unauthenticated, 403: csrfFailed, 404: errorResponse('No such token of yours') },
   },
 ];

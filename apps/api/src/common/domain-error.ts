@@ -1,12 +1,15 @@
 // A failure the domain expects and names with a stable code; the edge picks the HTTP status.
 import { ErrorCode, fieldErrorsFromZod, type FieldError } from '@glossa/contracts';
 import type { z } from 'zod';
+import type { Decision } from '../policies/workspace-policy';
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** For `rate_limited`: when the client may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -15,6 +18,32 @@ export class DomainError extends Error {
   static notFound(what: string): DomainError {
     return new DomainError(ErrorCode.NotFound, `${what} not found`);
   }
+
+  static unauthenticated(message = 'Sign in to continue'): DomainError {
+    return new DomainError(ErrorCode.Unauthenticated, message);
+  }
+
+  static forbidden(message: string): DomainError {
+    return new DomainError(ErrorCode.Forbidden, message);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(ErrorCode.Conflict, message);
+  }
+
+  static invalidField(path: string, message: string): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, 'Some fields are invalid', [{ path, message }]);
+  }
+
+  static rateLimited(retryAfterSeconds: number): DomainError {
+    return new DomainError(ErrorCode.RateLimited, 'Too many attempts; try again later', undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+  }
+}
+
+/** Turns a policy's refusal into the matching domain error. */
+export function enforce(decision: Decision): void {
+  if (decision.allowed) return;
+  throw decision.reason === 'conflict' ? DomainError.conflict(decision.message) : DomainError.forbidden(decision.message);
 }
 
 /** Parses untrusted input with a contract schema; field-level reasons on failure. */

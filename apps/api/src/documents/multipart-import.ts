@@ -2,7 +2,7 @@
 // Upload names are metadata only: they choose a format and a fallback title, never a path.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DocumentFormat, ErrorCode, MAX_DOCUMENT_BYTES, Title } from '@glossa/contracts';
+import { DocumentFormat, ErrorCode, MAX_DOCUMENT_BYTES, Title, WorkspaceRef } from '@glossa/contracts';
 import { DomainError, parseInput } from '../common/domain-error';
 
 const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
@@ -20,12 +20,14 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 const UploadFields = z.strictObject({
   title: Title.optional(),
   format: DocumentFormat.optional(),
+  workspaceId: WorkspaceRef.optional(),
 });
 
 export interface UploadedDocument {
   title: string;
   format: DocumentFormat;
   content: Buffer;
+  workspaceId?: string;
 }
 
 function fileStem(filename: string): { stem: string; extension: string } {
@@ -65,5 +67,5 @@ export async function readMultipartImport(request: FastifyRequest): Promise<Uplo
   if (file.bytes.length === 0) {
     throw new DomainError(ErrorCode.ValidationFailed, 'Some fields are invalid', [{ path: 'file', message: 'file is empty' }]);
   }
-  return { title, format, content: file.bytes };
+  return { title, format, content: file.bytes, workspaceId: parsed.workspaceId };
 }

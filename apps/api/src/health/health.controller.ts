@@ -4,10 +4,12 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Routes, type HealthBody } from '@glossa/contracts';
 import { RETRY_AFTER_SECONDS } from '../http/error-response';
+import { Public } from '../auth/actor';
 
 /** A probe must answer quickly even when the database hangs rather than refuses. */
 const PROBE_TIMEOUT_MS = 2_000;
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}

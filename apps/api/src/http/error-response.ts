@@ -8,6 +8,12 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: 400,
   [ErrorCode.MalformedJson]: 400,
   [ErrorCode.NotFound]: 404,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.CsrfFailed]: 403,
+  [ErrorCode.SignupClosed]: 403,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.RateLimited]: 429,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.UnprocessableContent]: 422,
@@ -46,7 +52,10 @@ function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export function toErrorResponse(error: unknown, logger: LoggerService): ErrorResponse {
-  if (error instanceof DomainError) return envelope(error.code, error.message, {}, error.fields);
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return envelope(error.code, error.message, { headers }, error.fields);
+  }
 
   if (isDatabaseUnavailable(error)) {
     return envelope(ErrorCode.ServiceUnavailable, 'The database is unavailable; try again shortly', {

@@ -2,7 +2,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { Routes } from '@glossa/contracts';
 import { buildOpenApiDocument } from './openapi-document';
+import { Public } from '../auth/actor';
 
+@Public()
 @Controller()
 export class OpenApiController {
   private document: Record<string, unknown> | null = null;

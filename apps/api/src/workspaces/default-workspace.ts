@@ -1,5 +1,5 @@
 // Finds (or on a fresh install creates) the default workspace: the home of the seeded
-// documents until accounts let people choose their own.
+// documents, owned by the first account that signs up.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkspaceEntity } from './workspace.entity';
