@@ -1,9 +1,11 @@
-// A new user in a real browser: sees the seeded corpus, reads a document, imports one,
-// gets clear errors for bad input, switches language — with no CSP violation or page error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The first account (owner of the seeded workspace) in a real browser: signs in, sees the
+// seeded corpus, reads a document, imports one, gets clear errors for bad input, switches
+// language — with no CSP violation or page error.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl } from '../support/api';
 import { launchBrowser } from '../support/browser';
+import { csrfHeaders, signInThroughUi } from '../support/browser-session';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -18,6 +20,7 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
+  await signInThroughUi(page, inject('owner'));
 });
 
 afterAll(async () => {
@@ -90,6 +93,7 @@ describe('importing', () => {
       void dialog.dismiss();
     });
     const response = await page.request.post(`${baseUrl()}/api/documents`, {
+      headers: await csrfHeaders(context),
       data: { title: 'hostile', format: 'html', content: '<p>ok<img src=x onerror=alert(1)></p><details open ontoggle=alert(1)><summary>s</summary>t</details><a href="javascript:alert(1)">x</a><svg><script>alert(1)</script></svg>' },
     });
     expect(response.status()).toBe(201);

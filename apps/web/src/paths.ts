@@ -3,8 +3,22 @@
 export const paths = {
   documents: '/',
   document: '/documents/:id',
+  signIn: '/signin',
+  signUp: '/signup',
+  invite: '/invite/:token',
+  members: '/workspaces/:id/members',
+  newWorkspace: '/workspaces/new',
+  tokens: '/settings/tokens',
 } as const;
 
 export function documentPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
+}
+
+export function membersPath(workspaceId: string): string {
+  return `/workspaces/${encodeURIComponent(workspaceId)}/members`;
+}
+
+export function invitePath(token: string): string {
+  return `/invite/${encodeURIComponent(token)}`;
 }

@@ -1,6 +1,7 @@
 import { DocumentPage } from '@glossa/contracts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, ClientErrorCode, apiRequest, apiUrl, fillPath, parseApiError } from './client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, ClientErrorCode, apiRequest, apiSend, apiUrl, fillPath, parseApiError, parseRetryAfter } from './client';
+import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './csrf';
 
 const json = (body: unknown, status: number, statusText = '') =>
   new Response(JSON.stringify(body), { status, statusText, headers: { 'Content-Type': 'application/json' } });
@@ -97,6 +98,7 @@ describe('apiRequest', () => {
   });
 
   it('sends JSON bodies with a JSON content type', async () => {
+    vi.stubGlobal('document', { cookie: `${CSRF_COOKIE}=t` });
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => json({ items: [], nextCursor: null }, 200));
     vi.stubGlobal('fetch', fetchMock);
     await apiRequest('/documents', DocumentPage, { method: 'POST', json: { title: '標題' } });
@@ -136,5 +138,208 @@ describe('apiRequest', () => {
     vi.stubGlobal('fetch', async () => json({ items: 'nope' }, 200));
     const error = await apiRequest('/documents', DocumentPage).catch((e: unknown) => e);
     expect((error as ApiError).code).toBe(ClientErrorCode.InvalidResponse);
+  });
+});
+
+describe('Retry-After', () => {
+  it.each([
+    ['120', 120],
+    [' 7 ', 7],
+    ['0', 0],
+    ['soon', undefined],
+    ['', undefined],
+    ['-5', undefined],
+  ])('%j → %j seconds', (value, seconds) => {
+    expect(parseRetryAfter(value)).toBe(seconds);
+  });
+
+  it('reads an HTTP date relative to now, never negative', () => {
+    const now = Date.parse('2026-03-01T10:00:00Z');
+    expect(parseRetryAfter('Sun, 01 Mar 2026 10:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Sun, 01 Mar 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('is carried by the ApiError of a 429', async () => {
+    const response = new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many sign-in attempts' } }), {
+      status: 429,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
+    });
+    const error = await parseApiError(response);
+    expect({ status: error.status, code: error.code, retryAfterSeconds: error.retryAfterSeconds }).toEqual({ status: 429, code: 'rate_limited', retryAfterSeconds: 42 });
+  });
+});
+
+describe('readCookie', () => {
+  it.each([
+    ['glossa_csrf=abc', 'abc'],
+    ['a=1; glossa_csrf=abc; b=2', 'abc'],
+    ['xglossa_csrf=evil; glossa_csrf=good', 'good'],
+    ['glossa_csrf_old=stale', undefined],
+    ['glossa_csrf=a%2Bb%3D', 'a+b='],
+    ['glossa_csrf="quoted"', 'quoted'],
+    ['glossa_csrf=', undefined],
+    ['glossa_csrf=%E0%A4%A', '%E0%A4%A'],
+    ['', undefined],
+  ])('%j → %j', (cookies, value) => {
+    expect(readCookie(cookies, CSRF_COOKIE)).toBe(value);
+  });
+});
+
+describe('CSRF token on requests', () => {
+  type Call = { url: string; method: string; headers: Headers; body: RequestInit['body'] };
+  let calls: Call[];
+  /** Stands in for `document`: the client reads `cookie` from it on every request. */
+  let page: { cookie: string };
+
+  function serve(handler: (call: Call) => Response | Promise<Response>) {
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      const call = { url, method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body };
+      calls.push(call);
+      return handler(call);
+    });
+  }
+
+  const csrfFailed = () => json({ error: { code: 'csrf_failed', message: 'CSRF token missing or invalid' } }, 403);
+
+  beforeEach(() => {
+    calls = [];
+    page = { cookie: `session_hint=1; ${CSRF_COOKIE}=tok-1` };
+    vi.stubGlobal('document', page);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('sends no token with a GET', async () => {
+    serve(() => json({ items: [], nextCursor: null }, 200));
+    await apiRequest('/documents', DocumentPage);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.headers.has(CSRF_HEADER)).toBe(false);
+  });
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)('sends the cookie value as %s header', async (method) => {
+    serve(() => new Response(null, { status: 204 }));
+    await apiSend('/things/1', { method, json: method === 'DELETE' ? undefined : { a: 1 } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe(method);
+    expect(calls[0]!.headers.get(CSRF_HEADER)).toBe('tok-1');
+  });
+
+  it('adds the token to multipart uploads without setting a content type', async () => {
+    serve(() => json({ items: [], nextCursor: null }, 201));
+    const form = new FormData();
+    form.append('title', 't');
+    form.append('file', new Blob(['x'], { type: 'text/plain' }), 'a.txt');
+    await apiRequest('/documents', DocumentPage, { method: 'POST', form });
+    expect(calls[0]!.headers.get(CSRF_HEADER)).toBe('tok-1');
+    expect(calls[0]!.headers.has('Content-Type')).toBe(false);
+    expect(calls[0]!.body).toBe(form);
+  });
+
+  it('reads the cookie afresh for each request', async () => {
+    serve(() => new Response(null, { status: 204 }));
+    await apiSend('/auth/logout', { method: 'POST' });
+    page.cookie = `${CSRF_COOKIE}=tok-2`;
+    await apiSend('/auth/logout', { method: 'POST' });
+    expect(calls.map((c) => c.headers.get(CSRF_HEADER))).toEqual(['tok-1', 'tok-2']);
+  });
+
+  it('on a first visit without the cookie, GETs /api/me first so the server sets it', async () => {
+    page.cookie = '';
+    serve((call) => {
+      if (call.method === 'GET') {
+        // What the browser does with the server's Set-Cookie on any GET.
+        page.cookie = `${CSRF_COOKIE}=fresh`;
+        return json({ error: { code: 'unauthenticated', message: 'Sign in first' } }, 401);
+      }
+      return new Response(null, { status: 204 });
+    });
+    await apiSend('/auth/login', { method: 'POST', json: { email: 'a@b.c', password: 'x' } });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/me', 'POST /api/auth/login']);
+    expect(calls[0]!.headers.has(CSRF_HEADER)).toBe(false);
+    expect(calls[1]!.headers.get(CSRF_HEADER)).toBe('fresh');
+  });
+
+  it('shares one priming GET between concurrent mutations', async () => {
+    page.cookie = '';
+    serve(async (call) => {
+      if (call.method === 'GET') {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        page.cookie = `${CSRF_COOKIE}=shared`;
+        return json({ error: { code: 'unauthenticated', message: 'Sign in first' } }, 401);
+      }
+      return new Response(null, { status: 204 });
+    });
+    await Promise.all([apiSend('/a', { method: 'POST' }), apiSend('/b', { method: 'DELETE' })]);
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+    expect(calls.filter((c) => c.method !== 'GET').map((c) => c.headers.get(CSRF_HEADER))).toEqual(['shared', 'shared']);
+  });
+
+  it('still sends the request when no cookie can be had, and reports the refusal', async () => {
+    page.cookie = '';
+    serve((call) => (call.method === 'GET' ? json({ error: { code: 'unauthenticated', message: 'x' } }, 401) : csrfFailed()));
+    const error = await apiSend('/auth/login', { method: 'POST', json: {} }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe('csrf_failed');
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'POST', 'GET']);
+    expect(calls[1]!.headers.has(CSRF_HEADER)).toBe(false);
+  });
+
+  it('retries once with the new value when the cookie changed under the page', async () => {
+    let posts = 0;
+    serve(() => {
+      posts++;
+      if (posts === 1) {
+        page.cookie = `${CSRF_COOKIE}=tok-rotated`;
+        return csrfFailed();
+      }
+      return new Response(null, { status: 204 });
+    });
+    await apiSend('/auth/password', { method: 'POST', json: { currentPassword: 'a', newPassword: 'b' } });
+    expect(calls.map((c) => c.headers.get(CSRF_HEADER))).toEqual(['tok-1', 'tok-rotated']);
+    expect(calls[1]!.body).toBe(calls[0]!.body);
+  });
+
+  it('does not retry when the cookie is unchanged, nor loop on a second refusal', async () => {
+    serve(csrfFailed);
+    const unchanged = await apiSend('/x', { method: 'POST' }).catch((e: unknown) => e);
+    expect((unchanged as ApiError).code).toBe('csrf_failed');
+    expect(calls).toHaveLength(1);
+
+    calls = [];
+    serve(() => {
+      page.cookie = `${CSRF_COOKIE}=tok-${calls.length + 10}`;
+      return csrfFailed();
+    });
+    const twice = await apiSend('/x', { method: 'POST' }).catch((e: unknown) => e);
+    expect((twice as ApiError).status).toBe(403);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not retry other 403s', async () => {
+    serve(() => {
+      page.cookie = `${CSRF_COOKIE}=tok-other`;
+      return json({ error: { code: 'forbidden', message: 'Not allowed' } }, 403);
+    });
+    const error = await apiSend('/workspaces/w/members/u', { method: 'DELETE' }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe('forbidden');
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('apiSend', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('resolves on 204 and throws the ApiError of a 409', async () => {
+    vi.stubGlobal('document', { cookie: `${CSRF_COOKIE}=t` });
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(apiSend('/auth/tokens/1', { method: 'DELETE' })).resolves.toBeUndefined();
+    vi.stubGlobal('fetch', async () => json({ error: { code: 'conflict', message: 'A workspace needs an owner' } }, 409));
+    const error = await apiSend('/workspaces/w/members/u', { method: 'DELETE' }).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(409);
+    expect((error as ApiError).code).toBe('conflict');
   });
 });

@@ -1,14 +1,18 @@
-// HTTP calls for documents: list, read one, import (pasted text as JSON, a file as multipart).
+// HTTP calls for documents: list a workspace's, read one, import into a workspace
+// (pasted text as JSON, a file as multipart).
 import { DocumentDetail, DocumentPage, Routes, type DocumentFormat } from '@glossa/contracts';
 import { apiRequest, fillPath } from './client';
 
 export interface ListDocumentsParams {
+  /** Named explicitly so a list never shows another workspace than the one on screen. */
+  workspaceId?: string;
   cursor?: string | null;
   limit?: number;
 }
 
 export function listDocuments(params: ListDocumentsParams = {}, signal?: AbortSignal): Promise<DocumentPage> {
-  return apiRequest(Routes.documents, DocumentPage, { query: { cursor: params.cursor, limit: params.limit }, signal });
+  const { workspaceId, cursor, limit } = params;
+  return apiRequest(Routes.documents, DocumentPage, { query: { workspaceId, cursor, limit }, signal });
 }
 
 export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
@@ -18,6 +22,8 @@ export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentD
 export type ImportSource = { kind: 'text'; content: string } | { kind: 'file'; file: File };
 
 export interface ImportDocumentInput {
+  /** The workspace shown when the import started; the server's current one when absent. */
+  workspaceId?: string;
   title: string;
   format: DocumentFormat;
   source: ImportSource;
@@ -27,12 +33,13 @@ export function importDocument(input: ImportDocumentInput, signal?: AbortSignal)
   if (input.source.kind === 'text') {
     return apiRequest(Routes.documents, DocumentDetail, {
       method: 'POST',
-      json: { title: input.title, format: input.format, content: input.source.content },
+      json: { title: input.title, format: input.format, content: input.source.content, workspaceId: input.workspaceId },
       signal,
     });
   }
   // Fields go before the file part: a streaming multipart parser sees them first.
   const form = new FormData();
+  if (input.workspaceId) form.append('workspaceId', input.workspaceId);
   form.append('title', input.title);
   form.append('format', input.format);
   form.append('file', input.source.file, input.source.file.name);

@@ -1,12 +1,20 @@
-// The app shell: header with product name and language switch, then the routed page.
+// The app shell: header, then the routed page. Sign-in, sign-up and invite pages are
+// open to everyone; every other page sits behind the sign-in gate.
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { Route, Switch, useLocation } from 'wouter';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { InvitePage } from '../features/session/InvitePage';
+import { RequireSession } from '../features/session/RequireSession';
+import { SignInPage } from '../features/session/SignInPage';
+import { SignUpPage } from '../features/session/SignUpPage';
+import { TokensPage } from '../features/tokens/TokensPage';
+import { MembersPage } from '../features/workspaces/MembersPage';
+import { NewWorkspacePage } from '../features/workspaces/NewWorkspacePage';
 import { paths } from '../paths';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NotFoundPage } from '../ui/NotFoundPage';
+import { Header } from './Header';
 
 // The reading view pulls in ProseMirror; the list page does not need it.
 const DocumentPage = lazy(() => import('../features/documents/DocumentPage').then((module) => ({ default: module.DocumentPage })));
@@ -19,39 +27,49 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <Link href={paths.documents} className="app-header__brand" data-testid="home-link">
-            {t('app.name')}
-          </Link>
-          <nav className="app-header__nav" aria-label={t('header.navigation')}>
-            <Link href={paths.documents}>{t('header.home')}</Link>
-          </nav>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <Header />
       <main id="main" className="app-main" tabIndex={-1}>
         {/* Keyed by location so a page that failed does not keep failing after navigation. */}
         <ErrorBoundary key={location}>
           <Switch>
-            <Route path={paths.documents}>
-              <DocumentsPage />
+            <Route path={paths.signIn}>
+              <SignInPage />
             </Route>
-            <Route path={paths.document}>
-              {(params) => (
-                <Suspense
-                  fallback={
-                    <p className="status" role="status" data-testid="document-loading">
-                      {t('document.loading')}
-                    </p>
-                  }
-                >
-                  <DocumentPage id={params.id} />
-                </Suspense>
-              )}
+            <Route path={paths.signUp}>
+              <SignUpPage />
             </Route>
+            <Route path={paths.invite}>{(params) => <InvitePage token={params.token} />}</Route>
             <Route>
-              <NotFoundPage />
+              <RequireSession>
+                <Switch>
+                  <Route path={paths.documents}>
+                    <DocumentsPage />
+                  </Route>
+                  <Route path={paths.document}>
+                    {(params) => (
+                      <Suspense
+                        fallback={
+                          <p className="status" role="status" data-testid="document-loading">
+                            {t('document.loading')}
+                          </p>
+                        }
+                      >
+                        <DocumentPage id={params.id} />
+                      </Suspense>
+                    )}
+                  </Route>
+                  <Route path={paths.newWorkspace}>
+                    <NewWorkspacePage />
+                  </Route>
+                  <Route path={paths.members}>{(params) => <MembersPage workspaceId={params.id} />}</Route>
+                  <Route path={paths.tokens}>
+                    <TokensPage />
+                  </Route>
+                  <Route>
+                    <NotFoundPage />
+                  </Route>
+                </Switch>
+              </RequireSession>
             </Route>
           </Switch>
         </ErrorBoundary>

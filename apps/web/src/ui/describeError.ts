@@ -16,6 +16,12 @@ const KNOWN_CODES = [
   'not_found',
   'service_unavailable',
   'internal_error',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'rate_limited',
+  'conflict',
+  'signup_closed',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
@@ -30,6 +36,14 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
   if (error.code === ClientErrorCode.Network) return { headline: t('errors.network') };
   if (error.code === ClientErrorCode.InvalidResponse) return { headline: t('errors.invalidResponse'), detail: error.message };
   const detail = error.fromServer ? error.message : undefined;
+  if (error.status === 429 && error.retryAfterSeconds !== undefined) return { headline: describeWait(error.retryAfterSeconds, t) };
   if (isKnownCode(error.code)) return { headline: t(`errors.codes.${error.code}`), detail };
   return { headline: t('errors.status', { status: error.status }), detail };
+}
+
+/** "Try again in 40 seconds" up to a minute and a half, whole minutes (rounded up) beyond. */
+function describeWait(seconds: number, t: TFunction): string {
+  const wait = Math.max(1, Math.ceil(seconds));
+  if (wait <= 90) return t('errors.retryInSeconds', { count: wait });
+  return t('errors.retryInMinutes', { count: Math.ceil(wait / 60) });
 }

@@ -1,19 +1,43 @@
-// The documents list ("/"): newest first, cursor "Load more", and the import entry point.
-import type { DocumentSummary } from '@glossa/contracts';
+// The documents list ("/") of the current workspace: newest first, cursor "Load more",
+// and the import entry point for those whose role allows importing.
+import type { DocumentSummary, WorkspaceSummary } from '@glossa/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { formatDate, formatDateTime } from '../../i18n/format';
-import { documentPath } from '../../paths';
+import { documentPath, paths } from '../../paths';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useCurrentWorkspace } from '../session/SessionContext';
 import { ImportDialog } from './ImportDialog';
 import { useDocumentList } from './queries';
 
 export function DocumentsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('documents.heading'));
-  const list = useDocumentList();
+  const workspace = useCurrentWorkspace();
+  if (!workspace) {
+    return (
+      <section className="page page--message" aria-labelledby="documents-heading">
+        <h1 id="documents-heading">{t('documents.heading')}</h1>
+        <p className="empty" data-testid="no-workspace">
+          {t('documents.noWorkspace')}
+        </p>
+        <p>
+          <Link href={paths.newWorkspace} className="button button--primary">
+            {t('header.newWorkspace')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  // Keyed so that switching workspace starts from a fresh page state (dialog closed).
+  return <WorkspaceDocuments key={workspace.id} workspace={workspace} />;
+}
+
+function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
+  const { t } = useTranslation();
+  const list = useDocumentList(workspace.id);
   const [, navigate] = useLocation();
   const [importOpen, setImportOpen] = useState(false);
   const importButtonRef = useRef<HTMLButtonElement>(null);
@@ -22,16 +46,23 @@ export function DocumentsPage() {
   return (
     <section className="page" aria-labelledby="documents-heading">
       <div className="page__header">
-        <h1 id="documents-heading">{t('documents.heading')}</h1>
-        <button
-          ref={importButtonRef}
-          type="button"
-          className="button button--primary"
-          onClick={() => setImportOpen(true)}
-          data-testid="import-button"
-        >
-          {t('documents.import')}
-        </button>
+        <div>
+          <h1 id="documents-heading">{t('documents.heading')}</h1>
+          <p className="page__subtitle" data-testid="documents-workspace">
+            {t('documents.inWorkspace', { workspace: workspace.name })}
+          </p>
+        </div>
+        {workspace.abilities.importDocuments && (
+          <button
+            ref={importButtonRef}
+            type="button"
+            className="button button--primary"
+            onClick={() => setImportOpen(true)}
+            data-testid="import-button"
+          >
+            {t('documents.import')}
+          </button>
+        )}
       </div>
 
       {list.isPending ? (
@@ -42,7 +73,7 @@ export function DocumentsPage() {
         <ErrorNotice error={list.error} context={t('documents.loadFailed')} onRetry={() => void list.refetch()} testId="documents-error" />
       ) : documents.length === 0 ? (
         <p className="empty" data-testid="documents-empty">
-          {t('documents.empty')}
+          {workspace.abilities.importDocuments ? t('documents.empty') : t('documents.emptyReadOnly')}
         </p>
       ) : (
         <DocumentTable documents={documents} />
@@ -65,17 +96,20 @@ export function DocumentsPage() {
         </p>
       )}
 
-      <ImportDialog
-        open={importOpen}
-        onClose={() => {
-          setImportOpen(false);
-          importButtonRef.current?.focus();
-        }}
-        onImported={(document) => {
-          setImportOpen(false);
-          navigate(documentPath(document.id));
-        }}
-      />
+      {workspace.abilities.importDocuments && (
+        <ImportDialog
+          workspaceId={workspace.id}
+          open={importOpen}
+          onClose={() => {
+            setImportOpen(false);
+            importButtonRef.current?.focus();
+          }}
+          onImported={(document) => {
+            setImportOpen(false);
+            navigate(documentPath(document.id));
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -21,12 +21,14 @@ type Banner = { kind: 'tooLarge' } | { kind: 'server'; error: unknown; unplaced:
 type FocusTarget = DraftField | 'banner';
 
 export interface ImportDialogProps {
+  /** The workspace the document goes into. */
+  workspaceId: string;
   open: boolean;
   onClose: () => void;
   onImported: (document: DocumentDetail) => void;
 }
 
-export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ workspaceId, open, onClose, onImported }: ImportDialogProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const ids = {
@@ -167,6 +169,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
     importMutation.mutate(
       {
         input: {
+          workspaceId,
           title,
           format,
           source: sourceKind === 'paste' ? { kind: 'text', content } : { kind: 'file', file: file! },

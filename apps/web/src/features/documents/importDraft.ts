@@ -1,6 +1,7 @@
 // Pure rules of the import form: format from a file name, byte size of pasted text,
 // the early checks run before upload, and where a server field error is shown.
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH, type DocumentFormat } from '@glossa/contracts';
+import { codePointLength, utf8ByteLength } from '../../text/measure';
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   txt: 'text',
@@ -28,33 +29,7 @@ export function titleFromFilename(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim();
 }
 
-/**
- * UTF-8 length of a JS string without allocating an encoded copy (pastes can be
- * megabytes). Lone surrogates count 3 bytes, as TextEncoder writes U+FFFD for them.
- */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** Number of Unicode code points, the unit titles and offsets are counted in. */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
+export { codePointLength, utf8ByteLength };
 
 export type ImportSourceDraft = { kind: 'paste'; content: string } | { kind: 'file'; file: { name: string; size: number } | null };
 

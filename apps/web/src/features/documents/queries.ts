@@ -1,4 +1,4 @@
-// Query-cache hooks for documents: keys in one place, list (cursor pages), detail, import.
+// Query-cache hooks for documents: keys in one place, a workspace's list (cursor pages), detail, import.
 import type { DocumentDetail } from '@glossa/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getDocument, importDocument, listDocuments, type ImportDocumentInput } from '../../api/documents';
@@ -6,13 +6,15 @@ import { getDocument, importDocument, listDocuments, type ImportDocumentInput } 
 export const documentKeys = {
   all: ['documents'] as const,
   lists: () => [...documentKeys.all, 'list'] as const,
+  /** One list per workspace, so switching never shows the previous workspace's rows. */
+  list: (workspaceId: string) => [...documentKeys.lists(), workspaceId] as const,
   detail: (id: string) => [...documentKeys.all, 'detail', id] as const,
 };
 
-export function useDocumentList() {
+export function useDocumentList(workspaceId: string) {
   return useInfiniteQuery({
-    queryKey: documentKeys.lists(),
-    queryFn: ({ pageParam, signal }) => listDocuments({ cursor: pageParam }, signal),
+    queryKey: documentKeys.list(workspaceId),
+    queryFn: ({ pageParam, signal }) => listDocuments({ workspaceId, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });

@@ -1,0 +1,70 @@
+// The app header: product name, then for a signed-in person the main links, the
+// workspace switch, their name and Sign out; the language switch for everyone.
+import type { Me } from '@glossa/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { currentWorkspace } from '../features/session/SessionContext';
+import { useMe, useSignOut } from '../features/session/queries';
+import { WorkspaceSwitch } from '../features/workspaces/WorkspaceSwitch';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { membersPath, paths } from '../paths';
+
+export function Header() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link href={paths.documents} className="app-header__brand" data-testid="home-link">
+          {t('app.name')}
+        </Link>
+        {me ? <SignedInNavigation me={me} /> : <span className="app-header__spacer" />}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function SignedInNavigation({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const signOut = useSignOut();
+  const workspace = currentWorkspace(me);
+  return (
+    <>
+      <nav className="app-header__nav" aria-label={t('header.navigation')}>
+        <Link href={paths.documents} data-testid="nav-documents">
+          {t('header.home')}
+        </Link>
+        {workspace && (
+          <Link href={membersPath(workspace.id)} data-testid="nav-members">
+            {t('header.members')}
+          </Link>
+        )}
+        <Link href={paths.tokens} data-testid="nav-tokens">
+          {t('header.tokens')}
+        </Link>
+      </nav>
+      <WorkspaceSwitch me={me} />
+      <div className="app-header__account" role="group" aria-label={t('header.account')}>
+        <span className="app-header__user" title={t('header.signedInAs', { email: me.user.email })} data-testid="current-user">
+          {me.user.name}
+        </span>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={signOut.isPending}
+          onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate(paths.signIn, { replace: true }) })}
+          data-testid="sign-out"
+        >
+          {signOut.isPending ? t('header.signingOut') : t('header.signOut')}
+        </button>
+        {signOut.isError && (
+          <span className="workspace-switch__error" role="alert" data-testid="sign-out-error">
+            {t('header.signOutFailed')}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}

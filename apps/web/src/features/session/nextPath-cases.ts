@@ -1,0 +1,31 @@
+// Inputs for the `next` redirect sanitiser: what a crafted link might carry, and where it may lead.
+
+/** [raw `next`, expected destination]; '/' means "refused, go home". */
+export const nextPathCases: ReadonlyArray<readonly [string | null, string]> = [
+  ['/documents/x', '/documents/x'],
+  ['/documents/6f1c?tab=notes#p12', '/documents/6f1c?tab=notes#p12'],
+  ['/invite/abc123', '/invite/abc123'],
+  ['/settings/tokens', '/settings/tokens'],
+  ['/workspaces/1/../2/members', '/workspaces/2/members'],
+  ['/文档', '/%E6%96%87%E6%A1%A3'],
+  [null, '/'],
+  ['', '/'],
+  ['//evil.example', '/'],
+  ['///evil.example', '/'],
+  ['https://evil.example', '/'],
+  ['HTTPS://evil.example/documents', '/'],
+  ['javascript:alert(1)', '/'],
+  ['JaVaScRiPt:alert(1)', '/'],
+  [' javascript:alert(1)', '/'],
+  ['data:text/html,<script>alert(1)</script>', '/'],
+  ['/\\evil', '/'],
+  ['/\\\\evil.example', '/'],
+  ['\\\\evil.example', '/'],
+  ['/\t/evil.example', '/'],
+  ['/\n/evil.example', '/'],
+  ['documents/x', '/'],
+  ['evil.example', '/'],
+  ['/signin', '/'],
+  ['/signin?next=/signin', '/'],
+  ['/signup', '/'],
+];
