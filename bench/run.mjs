@@ -1,6 +1,7 @@
 // npm run bench: start-up to healthy, seed import, and GET /api/documents/:id under load,
 // against the built server on loopback. Writes bench/results/foundation.json.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'apps', 'api', 'dist', 'main.js');
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// Production mode refuses to start without a strong secret; one per bench run.
+const SESSION_SECRET = randomBytes(32).toString('base64url');
 
 const freePort = () =>
   new Promise((ok) => {
@@ -24,7 +27,7 @@ async function startServer(dataDir) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, DATABASE_URL: '', GLOSSA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', GLOSSA_DATA_DIR: dataDir, GLOSSA_SESSION_SECRET: SESSION_SECRET, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -40,6 +43,35 @@ async function startServer(dataDir) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Signs up the first account (the owner of the seeded workspace) and returns an API token for it. */
+async function ownerToken(baseUrl) {
+  const cookies = new Map();
+  const absorb = (response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+  };
+  const send = async (path, json) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': cookies.get('glossa_csrf') ?? '',
+      },
+      body: JSON.stringify(json),
+    });
+    absorb(response);
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  absorb(await fetch(`${baseUrl}/api/health`));
+  await send('/api/auth/signup', { email: 'bench@example.org', password: 'a bench passphrase 7', name: 'Bench' });
+  return (await send('/api/auth/tokens', { name: 'bench' })).token;
+}
 
 async function main() {
   mkdirSync(join(ROOT, 'tmp'), { recursive: true });
@@ -58,6 +90,9 @@ async function main() {
     }
     results.startWarmMedianMs = Math.round(median(warmRuns));
 
+    const token = await ownerToken(server.baseUrl);
+    const auth = { authorization: `Bearer ${token}` };
+
     // Import the five seeds again as user documents (Markdown), five rounds.
     const { seedMarkdown } = await import(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
     const seeds = ['000_ced588c36521f353', '001_16db67a9ee7a681a', '002_79aa052c30d55d94', '003_71f42c18d8ebb500', '004_1614badee6310a53'].map((k) => ({
@@ -70,7 +105,7 @@ async function main() {
       for (const seed of seeds) {
         const response = await fetch(`${server.baseUrl}/api/documents`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({ title: `bench ${seed.key}`, format: 'markdown', content: seed.content }),
         });
         if (response.status !== 201) throw new Error(`import failed: ${response.status}`);
@@ -79,16 +114,16 @@ async function main() {
     }
     results.importFiveSeedsMedianMs = Math.round(median(rounds));
 
-    const list = await (await fetch(`${server.baseUrl}/api/documents?limit=100`)).json();
+    const list = await (await fetch(`${server.baseUrl}/api/documents?limit=100`, { headers: auth })).json();
     const largest = list.items.reduce((a, b) => (b.length > a.length ? b : a));
-    const bytes = (await (await fetch(`${server.baseUrl}/api/documents/${largest.id}`)).arrayBuffer()).byteLength;
-    const load = async (path) => {
-      const r = await autocannon({ url: `${server.baseUrl}${path}`, connections: CONNECTIONS, duration: LOAD_SECONDS });
+    const bytes = (await (await fetch(`${server.baseUrl}/api/documents/${largest.id}`, { headers: auth })).arrayBuffer()).byteLength;
+    const load = async (path, headers = auth) => {
+      const r = await autocannon({ url: `${server.baseUrl}${path}`, headers, connections: CONNECTIONS, duration: LOAD_SECONDS });
       return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
     };
     results.getDocument = { connections: CONNECTIONS, seconds: LOAD_SECONDS, responseBytes: bytes, codePoints: largest.length, ...(await load(`/api/documents/${largest.id}`)) };
     results.listDocuments = { connections: CONNECTIONS, seconds: LOAD_SECONDS, ...(await load('/api/documents?limit=20')) };
-    results.health = { connections: CONNECTIONS, seconds: LOAD_SECONDS, ...(await load('/api/health')) };
+    results.health = { connections: CONNECTIONS, seconds: LOAD_SECONDS, ...(await load('/api/health', {})) };
     await server.stop();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
