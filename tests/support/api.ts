@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { Client } from 'pg';
 import type { CreatedInvite, Me, Role } from '@glossa/contracts';
+import { testFetch } from './http';
 import { startServer, type RunningServer } from './server';
 import { Session, type Credentials } from './session';
 
@@ -13,7 +14,7 @@ export const baseUrl = (): string => inject('baseUrl');
 
 /** An anonymous request: no cookies, no CSRF token. */
 export async function api(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${baseUrl()}${path}`, init);
+  return testFetch(`${baseUrl()}${path}`, init);
 }
 
 export async function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

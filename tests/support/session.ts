@@ -1,6 +1,7 @@
 // A cookie jar that talks to the server the way the web app does: keeps the session and CSRF
 // cookies, echoes the CSRF cookie in X-CSRF-Token on mutations, and speaks JSON.
 // Free of vitest imports so global setup can use it too.
+import { testFetch } from './http';
 import { CSRF_COOKIE, CSRF_HEADER, type Me, type SignUpBody } from '@glossa/contracts';
 
 export interface Credentials {
@@ -58,7 +59,7 @@ export class Session {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.json);
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const response = await testFetch(`${this.baseUrl}${path}`, { method, headers, body });
     this.absorb(response);
     return response;
   }
