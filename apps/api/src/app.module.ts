@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
+import { AnnotationsModule } from './annotations/annotations.module';
 import { AuthModule } from './auth/auth.module';
 import { type AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -34,6 +35,7 @@ export class AppModule {
         InvitesModule,
         TokensModule,
         DocumentsModule,
+        AnnotationsModule,
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ImportSeedCorpus],

@@ -15,6 +15,8 @@ export const ErrorCode = {
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
   UnprocessableContent: 'unprocessable_content',
+  PreconditionFailed: 'precondition_failed',
+  PreconditionRequired: 'precondition_required',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -32,6 +34,8 @@ export const ApiErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(FieldError).optional(),
+    /** With `precondition_failed`: the version the resource has now (its ETag without quotes). */
+    currentVersion: z.number().int().optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -2,4 +2,5 @@ export * from './errors';
 export * from './limits';
 export * from './documents';
 export * from './accounts';
+export * from './annotations';
 export * from './routes';

@@ -22,3 +22,10 @@ export const MAX_TOKEN_NAME_LENGTH = 100;
 /** Invite links expire after this many hours unless told otherwise, and never later than the max (30 days). */
 export const DEFAULT_INVITE_HOURS = 168;
 export const MAX_INVITE_HOURS = 720;
+
+/** An annotation's note, in characters (Unicode code points). */
+export const MAX_NOTE_CHARACTERS = 10_000;
+/** The quoted passage of one annotation (and each of its prefix/suffix as sent), in code points. */
+export const MAX_QUOTE_CODE_POINTS = 10_000;
+/** `Idempotency-Key` header of a create: 1 to this many characters. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly fields?: FieldError[],
     /** For `rate_limited`: when the client may try again. */
     readonly retryAfterSeconds?: number,
+    /** For `precondition_failed`: the version the resource has now. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -33,6 +35,15 @@ export class DomainError extends Error {
 
   static invalidField(path: string, message: string): DomainError {
     return new DomainError(ErrorCode.ValidationFailed, 'Some fields are invalid', [{ path, message }]);
+  }
+
+  /** A stale If-Match: someone else changed the resource first (never a silent overwrite). */
+  static preconditionFailed(currentVersion: number): DomainError {
+    return new DomainError(ErrorCode.PreconditionFailed, 'This was changed by someone else; reload it and try again', undefined, undefined, currentVersion);
+  }
+
+  static preconditionRequired(): DomainError {
+    return new DomainError(ErrorCode.PreconditionRequired, 'Send If-Match with the version you last read (its ETag)');
   }
 
   static rateLimited(retryAfterSeconds: number): DomainError {

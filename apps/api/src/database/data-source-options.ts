@@ -1,6 +1,7 @@
 // TypeORM connection options: entities and migrations listed explicitly, schema only by migrations.
 import type { DataSourceOptions } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
+import { AnnotationEntity } from '../annotations/annotation.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import { RevisionEntity } from '../documents/revision.entity';
 import { EventEntity } from '../events/event.entity';
@@ -11,9 +12,10 @@ import { MembershipEntity } from '../workspaces/membership.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { Initial1763840000000 } from './migrations/1763840000000-Initial';
 import { Accounts1764000000000 } from './migrations/1764000000000-Accounts';
+import { Annotations1764100000000 } from './migrations/1764100000000-Annotations';
 
-export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity, UserEntity, MembershipEntity, SessionEntity, InviteEntity, ApiTokenEntity];
-export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000];
+export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity, UserEntity, MembershipEntity, SessionEntity, InviteEntity, ApiTokenEntity, AnnotationEntity];
+export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

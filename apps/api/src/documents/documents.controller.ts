@@ -1,11 +1,12 @@
 // HTTP edge for documents: parse, resolve and authorize the workspace, call one use case, present.
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Action, CreateDocumentBody, ListDocumentsQuery, Routes, type DocumentDetail, type DocumentPage } from '@glossa/contracts';
+import { Action, CreateDocumentBody, CreateRevisionBody, ListDocumentsQuery, Routes, type DocumentDetail, type DocumentPage, type RevisionImported } from '@glossa/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { DomainError, parseInput, requireId } from '../common/domain-error';
 import { WorkspaceAccess } from '../workspaces/workspace-access';
 import { ImportDocument } from './commands/importDocument';
+import { ImportRevision } from './commands/importRevision';
 import { DocumentAccess } from './document-access';
 import { readMultipartImport } from './multipart-import';
 import { presentDocumentDetail } from './presenters/documentPresenter';
@@ -18,6 +19,7 @@ export class DocumentsController {
     private readonly workspaces: WorkspaceAccess,
     private readonly documents: DocumentAccess,
     private readonly importDocument: ImportDocument,
+    private readonly importRevision: ImportRevision,
     private readonly listDocuments: ListDocuments,
     private readonly getDocument: GetDocument,
   ) {}
@@ -49,6 +51,18 @@ export class DocumentsController {
     // Only seed imports can be skipped; a user import always yields a document.
     if (!imported) throw new Error('import without a seed key was skipped');
     return presentDocumentDetail(imported.document, imported.revision);
+  }
+
+  @Post(Routes.documentRevisions)
+  @HttpCode(201)
+  async revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest): Promise<RevisionImported> {
+    const documentId = requireId(id, 'Document');
+    // Authorized before the body is read: a stranger's upload is refused without reading it.
+    const workspaceId = await this.documents.require(actor.userId, documentId, Action.ImportDocuments);
+    // A multipart upload's title and workspaceId fields are ignored: a revision keeps the document's.
+    const input = request.isMultipart() ? await readMultipartImport(request) : parseInput(CreateRevisionBody, request.body);
+    const imported = await this.importRevision.run({ workspaceId, documentId, actorId: actor.userId, format: input.format, content: input.content });
+    return { document: presentDocumentDetail(imported.document, imported.revision), reanchored: imported.reanchored };
   }
 
   @Get(Routes.document)

@@ -1,6 +1,7 @@
 // Documents and their immutable revisions: import, list, read, each within a workspace of the caller.
 import { Module } from '@nestjs/common';
 import { ImportDocument } from './commands/importDocument';
+import { ImportRevision } from './commands/importRevision';
 import { DocumentConverter } from './conversion/document-converter';
 import { DocumentAccess } from './document-access';
 import { DocumentsController } from './documents.controller';
@@ -9,7 +10,7 @@ import { ListDocuments } from './queries/listDocuments';
 
 @Module({
   controllers: [DocumentsController],
-  providers: [DocumentConverter, ImportDocument, ListDocuments, GetDocument, DocumentAccess],
-  exports: [ImportDocument],
+  providers: [DocumentConverter, ImportDocument, ImportRevision, ListDocuments, GetDocument, DocumentAccess],
+  exports: [ImportDocument, DocumentAccess],
 })
 export class DocumentsModule {}

@@ -1,6 +1,12 @@
 // Names of the events written to the log; one constant per change.
 export const EventType = {
   DocumentImported: 'document.imported',
+  DocumentRevised: 'document.revised',
+  AnnotationCreated: 'annotation.created',
+  AnnotationUpdated: 'annotation.updated',
+  AnnotationDeleted: 'annotation.deleted',
+  AnnotationRestored: 'annotation.restored',
+  AnnotationReanchored: 'annotation.reanchored',
   WorkspaceCreated: 'workspace.created',
   MemberJoined: 'member.joined',
   MemberRoleChanged: 'member.role_changed',

@@ -17,6 +17,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.UnprocessableContent]: 422,
+  [ErrorCode.PreconditionFailed]: 412,
+  [ErrorCode.PreconditionRequired]: 428,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Internal]: 500,
 };
@@ -54,7 +56,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
 export function toErrorResponse(error: unknown, logger: LoggerService): ErrorResponse {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-    return envelope(error.code, error.message, { headers }, error.fields);
+    const response = envelope(error.code, error.message, { headers }, error.fields);
+    if (error.currentVersion !== undefined) {
+      response.body.error.currentVersion = error.currentVersion;
+      headers.etag = `"${error.currentVersion}"`;
+    }
+    return response;
   }
 
   if (isDatabaseUnavailable(error)) {

@@ -1,0 +1,19 @@
+// Annotations: create, read, list, edit, delete and restore tagged spans of documents, and
+// their history. Re-anchoring after a re-import is a function the documents module calls.
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { AnnotationAccess } from './annotation-access';
+import { AnnotationsController } from './annotations.controller';
+import { CreateAnnotation } from './commands/createAnnotation';
+import { DeleteAnnotation } from './commands/deleteAnnotation';
+import { RestoreAnnotation } from './commands/restoreAnnotation';
+import { UpdateAnnotation } from './commands/updateAnnotation';
+import { GetAnnotationHistory } from './queries/getAnnotationHistory';
+import { ListAnnotations } from './queries/listAnnotations';
+
+@Module({
+  imports: [DocumentsModule],
+  controllers: [AnnotationsController],
+  providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, ListAnnotations, GetAnnotationHistory],
+})
+export class AnnotationsModule {}
