@@ -93,6 +93,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as multipart/form-data (the browser sets the boundary). */
   form?: FormData;
+  /** Extra request headers (If-Match, Idempotency-Key); never Content-Type or the CSRF token. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -152,7 +154,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const mutating = isMutating(method);
 
   const attempt = async (csrfToken: string | undefined): Promise<Response> => {
-    const headers = new Headers({ Accept: 'application/json' });
+    const headers = new Headers({ ...options.headers, Accept: 'application/json' });
     if (contentType) headers.set('Content-Type', contentType);
     if (csrfToken) headers.set(CSRF_HEADER, csrfToken);
     try {

@@ -6,12 +6,17 @@ import { formatDateTime } from '../../i18n/format';
 import { paths } from '../../paths';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { ReadingView } from '../reading/ReadingView';
+import { useMemo } from 'react';
+import { AnnotatingReader } from '../annotations/AnnotatingReader';
+import { useCurrentWorkspace, useSession } from '../session/SessionContext';
 import { useDocument } from './queries';
 
 export function DocumentPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const query = useDocument(id);
+  const session = useSession();
+  const workspace = useCurrentWorkspace();
+  const me = useMemo(() => ({ id: session.user.id, name: session.user.name }), [session.user.id, session.user.name]);
   const language = i18n.resolvedLanguage ?? i18n.language;
   useDocumentTitle(query.data?.title ?? (query.isError ? t('document.loadFailed') : undefined));
 
@@ -51,7 +56,7 @@ export function DocumentPage({ id }: { id: string }) {
 
   const document = query.data;
   return (
-    <article className="page document" aria-labelledby="document-title">
+    <article className="page document document--annotating" aria-labelledby="document-title">
       {backLink}
       <header className="document__header">
         <h1 id="document-title" lang={document.language} data-testid="document-title">
@@ -66,10 +71,14 @@ export function DocumentPage({ id }: { id: string }) {
           <span>{t('document.revision', { number: document.revision.number })}</span>
         </p>
       </header>
-      <ReadingView
+      <AnnotatingReader
+        documentId={document.id}
+        revisionId={document.revision.id}
         doc={document.revision.doc}
         lang={document.language}
         label={t('document.readingViewLabel')}
+        me={me}
+        canAnnotate={workspace?.abilities.annotate ?? false}
       />
     </article>
   );

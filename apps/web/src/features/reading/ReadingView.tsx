@@ -1,11 +1,36 @@
 // The reading view: one read-only ProseMirror EditorView, mounted once inside a React-owned
 // host element. ProseMirror owns everything inside the host; React never renders there.
+// Highlights reach it as a list and are turned into annotationsPlugin actions (add / remove /
+// replace per highlight), selections leave it as code point offsets.
 import { schema } from '@glossa/editor-schema';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import 'prosemirror-view/style/prosemirror.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { isBlankQuote, type TextIndex } from '@glossa/anchoring';
+import {
+  ANNOTATION_ID_ATTRIBUTE,
+  annotationsKey,
+  annotationsPlugin,
+  annotationsTransaction,
+  diffHighlights,
+  type Highlight,
+} from './annotationsPlugin';
+import { moveHead } from './keyboardSelection';
+
+/** A non-empty selection in the view: code point offsets and the positions they came from. */
+export interface ReadingSelection {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+export interface HighlightHover {
+  id: string;
+  rect: DOMRect;
+}
 
 export interface ReadingViewProps {
   /** ProseMirror JSON of a revision, in the @glossa/editor-schema schema. */
@@ -14,7 +39,17 @@ export interface ReadingViewProps {
   lang: string;
   /** Accessible name of the text region. */
   label: string;
+  highlights?: readonly Highlight[];
+  focusedId?: string | null;
+  onSelect?: (selection: ReadingSelection | null) => void;
+  onHighlightClick?: (id: string) => void;
+  onHighlightHover?: (hover: HighlightHover | null) => void;
+  /** Receives the view, for positioning UI beside the text and scrolling to highlights. */
+  viewRef?: RefObject<EditorView | null>;
 }
+
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
+const HIGHLIGHT_SELECTOR = `mark[${ANNOTATION_ID_ATTRIBUTE}]`;
 
 function viewAttributes(lang: string, label: string): Record<string, string> {
   return {
@@ -23,48 +58,137 @@ function viewAttributes(lang: string, label: string): Record<string, string> {
     'aria-label': label,
     'aria-readonly': 'true',
     role: 'document',
+    // Focusable, so a keyboard can reach the text and extend a selection with shift+arrows.
+    tabindex: '0',
     'data-testid': 'reading-view',
   };
 }
 
 function createState(doc: ProseMirrorNode): EditorState {
-  // Highlight plugins (decorations from plugin state) join here in a later milestone.
-  return EditorState.create({ doc });
+  return EditorState.create({ doc, plugins: [annotationsPlugin()] });
 }
 
-export function ReadingView({ doc, lang, label }: ReadingViewProps) {
+/** The canonical text index of the view's document (built once per document by the plugin). */
+export function textIndexOf(view: EditorView): TextIndex {
+  return annotationsKey.getState(view.state)!.index;
+}
+
+function selectionOf(state: EditorState): ReadingSelection | null {
+  const { from, to, empty } = state.selection;
+  if (empty) return null;
+  const index = annotationsKey.getState(state)!.index;
+  const { start, end } = index.rangeToOffsets(from, to);
+  // The server refuses a blank quote ('empty'), so a blank selection offers no toolbar.
+  if (start >= end || isBlankQuote(state.doc.textBetween(from, to, '\n'))) return null;
+  return { start, end, from, to };
+}
+
+function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof Element)) return null;
+  const mark = target.closest<HTMLElement>(HIGHLIGHT_SELECTOR);
+  return mark && view.dom.contains(mark) ? mark : null;
+}
+
+export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focusedId = null, onSelect, onHighlightClick, onHighlightHover, viewRef: outerRef }: ReadingViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const drawn = useRef<Map<string, Highlight>>(new Map());
+  // The view is made once; its handlers read the newest callbacks through this ref.
+  const callbacks = useRef({ onSelect, onHighlightClick, onHighlightHover });
+  callbacks.current = { onSelect, onHighlightClick, onHighlightHover };
   // Parsed during render so a document the schema rejects reaches the error boundary.
   const node = useMemo(() => schema.nodeFromJSON(doc), [doc]);
   const attributes = useMemo(() => viewAttributes(lang, label), [lang, label]);
 
-  // Mount once. The two effects below run right after this one (they are declared
-  // later), so a view re-created with stale first-render inputs is brought up to date.
+  // Mount once. The effects below run right after this one (they are declared later),
+  // so a view re-created with stale first-render inputs is brought up to date.
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const view = new EditorView(host, {
+    const view: EditorView = new EditorView(host, {
       state: createState(node),
       editable: () => false,
       attributes,
+      dispatchTransaction(tr) {
+        const before = view.state.selection;
+        view.updateState(view.state.apply(tr));
+        if (!view.state.selection.eq(before)) callbacks.current.onSelect?.(selectionOf(view.state));
+      },
+      handleDOMEvents: {
+        // Not handleKeyDown: ProseMirror skips its keydown handling when the view is not editable.
+        keydown(v, event) {
+          if (event.ctrlKey || event.metaKey || event.altKey) return false;
+          const { anchor, head } = v.state.selection;
+          let next: number | null = null;
+          if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+            next = moveHead(v.state.doc, head, event.key === 'ArrowLeft' ? -1 : 1);
+          } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+            const coords = v.coordsAtPos(head);
+            const found = v.posAtCoords({ left: coords.left, top: event.key === 'ArrowUp' ? coords.top - 4 : coords.bottom + 4 });
+            next = found ? found.pos : null;
+          } else if (event.key === 'Escape' && !v.state.selection.empty) {
+            v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, head)));
+            return true;
+          }
+          if (next === null) return false;
+          event.preventDefault();
+          const selection = TextSelection.between(v.state.doc.resolve(event.shiftKey ? anchor : next), v.state.doc.resolve(next));
+          v.dispatch(v.state.tr.setSelection(selection).scrollIntoView());
+          return true;
+        },
+        click(v, event) {
+          const mark = highlightAt(v, event.target);
+          if (mark && v.state.selection.empty) callbacks.current.onHighlightClick?.(mark.getAttribute(ANNOTATION_ID_ATTRIBUTE)!);
+          return false;
+        },
+        mouseover(v, event) {
+          const mark = highlightAt(v, event.target);
+          if (mark) callbacks.current.onHighlightHover?.({ id: mark.getAttribute(ANNOTATION_ID_ATTRIBUTE)!, rect: mark.getBoundingClientRect() });
+          return false;
+        },
+        mouseout(v, event) {
+          const from = highlightAt(v, event.target);
+          if (from && !from.contains(event.relatedTarget as Node | null)) callbacks.current.onHighlightHover?.(null);
+          return false;
+        },
+      },
     });
     viewRef.current = view;
+    if (outerRef) outerRef.current = view;
     return () => {
       view.destroy();
       viewRef.current = null;
+      if (outerRef) outerRef.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- mounted once by design
   }, []);
 
   useEffect(() => {
     const view = viewRef.current;
-    if (view && view.state.doc !== node) view.updateState(createState(node));
+    if (view && view.state.doc !== node) {
+      view.updateState(createState(node));
+      drawn.current = new Map();
+    }
   }, [node]);
 
   useEffect(() => {
     viewRef.current?.setProps({ attributes });
   }, [attributes]);
+
+  // Highlights: only the differences become actions, so one new annotation is one add.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const actions = diffHighlights(drawn.current, highlights);
+    if (actions.length === 0) return;
+    for (const action of actions) view.dispatch(annotationsTransaction(view.state, action));
+    drawn.current = new Map(highlights.map((h) => [h.id, h]));
+  }, [highlights, node]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view && annotationsKey.getState(view.state)?.focused !== focusedId) view.dispatch(annotationsTransaction(view.state, { type: 'focus', id: focusedId }));
+  }, [focusedId, highlights, node]);
 
   return <div ref={hostRef} className="reading-view-host" />;
 }

@@ -1,0 +1,221 @@
+// The reading view with annotating around it: the selection toolbar (keys 1/2/3), hover
+// tooltips, the side panel, Ctrl/Cmd+Z and the "Undone" toast. The toolbar and tooltip are
+// React elements positioned from view.coordsAtPos, outside the ProseMirror DOM.
+import type { EditorView } from 'prosemirror-view';
+import { TextSelection } from 'prosemirror-state';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_TAGS, type AnnotationTag } from '../../api/annotations';
+import type { Highlight } from '../reading/annotationsPlugin';
+import { ANNOTATION_ID_ATTRIBUTE } from '../reading/annotationsPlugin';
+import { ReadingView, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
+import { AnnotationPanel, excerpt } from './AnnotationPanel';
+import { annotationErrorMessage } from './annotationErrors';
+import { useAnnotations, type Me } from './useAnnotations';
+
+const TAG_KEYS: Record<string, AnnotationTag> = { '1': 'claim', '2': 'opinion', '3': 'data' };
+const NOTICE_MS = 4000;
+const TOOLBAR_WIDTH = 300;
+
+export interface AnnotatingReaderProps {
+  documentId: string;
+  revisionId: string;
+  doc: Record<string, unknown>;
+  lang: string;
+  label: string;
+  me: Me;
+  canAnnotate: boolean;
+}
+
+interface Placed {
+  top: number;
+  left: number;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me, canAnnotate }: AnnotatingReaderProps) {
+  const { t } = useTranslation();
+  const annotations = useAnnotations(documentId, revisionId, me);
+  const viewRef = useRef<EditorView | null>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<ReadingSelection | null>(null);
+  const [toolbarAt, setToolbarAt] = useState<Placed | null>(null);
+  const [note, setNote] = useState('');
+  const [hover, setHover] = useState<HighlightHover | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [focusSeq, setFocusSeq] = useState(0);
+  const { items, notice, dismissNotice } = annotations;
+
+  const highlights = useMemo<Highlight[]>(
+    () => items.filter((item) => !item.detached).map((item) => ({ id: item.id, start: item.start, end: item.end, tag: item.tag, state: item.saveState })),
+    [items],
+  );
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+
+  const relative = useCallback((rect: { left: number; top: number; bottom: number }): Placed | null => {
+    const area = areaRef.current;
+    if (!area) return null;
+    const box = area.getBoundingClientRect();
+    const left = Math.max(0, Math.min(rect.left - box.left, box.width - TOOLBAR_WIDTH));
+    return { top: rect.bottom - box.top + 6, left };
+  }, []);
+
+  const onSelect = useCallback(
+    (next: ReadingSelection | null) => {
+      setSelection(next);
+      const view = viewRef.current;
+      if (!next || !view) {
+        // Keep the toolbar while its note field has the focus; the view's selection stays put.
+        if (!areaRef.current?.querySelector('.selection-toolbar')?.contains(document.activeElement)) setToolbarAt(null);
+        return;
+      }
+      setToolbarAt(relative(view.coordsAtPos(next.to, -1)));
+    },
+    [relative],
+  );
+
+  const focusAnnotation = useCallback((id: string | null, fromText: boolean) => {
+    setFocusedId(id);
+    if (fromText) setFocusSeq((n) => n + 1);
+  }, []);
+
+  const jumpTo = useCallback((id: string) => {
+    setFocusedId(id);
+    const view = viewRef.current;
+    const mark = view?.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
+
+  const annotate = useCallback(
+    (tag: AnnotationTag) => {
+      const view = viewRef.current;
+      if (!view || !selection || !canAnnotate) return;
+      annotations.create(textIndexOf(view), selection.start, selection.end, tag, note);
+      setNote('');
+      setToolbarAt(null);
+      setSelection(null);
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, selection.to)));
+      view.focus();
+    },
+    [annotations, selection, note, canAnnotate],
+  );
+
+  // Keys work wherever the focus is, except while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTextField(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
+        if (annotations.undoLast()) event.preventDefault();
+        return;
+      }
+      if (mod || event.altKey) return;
+      const tag = TAG_KEYS[event.key];
+      if (tag && selection && canAnnotate) {
+        event.preventDefault();
+        annotate(tag);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [annotations, selection, canAnnotate, annotate]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(dismissNotice, NOTICE_MS);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer per notice
+  }, [notice?.seq]);
+
+  const hovered = hover ? byId.get(hover.id) : undefined;
+  const tooltipAt = hover ? relative(hover.rect) : null;
+
+  return (
+    <div className="annotating">
+      <div ref={areaRef} className="reading-area">
+        <ReadingView
+          doc={doc}
+          lang={lang}
+          label={label}
+          highlights={highlights}
+          focusedId={focusedId}
+          onSelect={onSelect}
+          onHighlightClick={(id) => focusAnnotation(id, true)}
+          onHighlightHover={setHover}
+          viewRef={viewRef}
+        />
+        {canAnnotate && selection && toolbarAt && (
+          <div
+            className="selection-toolbar"
+            role="toolbar"
+            aria-label={t('annotations.toolbarLabel')}
+            style={{ top: toolbarAt.top, left: toolbarAt.left }}
+            data-testid="selection-toolbar"
+          >
+            {ANNOTATION_TAGS.map((tag, i) => (
+              <button
+                key={tag}
+                type="button"
+                className={`tag-button tag-button--${tag}`}
+                // Keep the text selected: the toolbar must not take it away on press.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => annotate(tag)}
+                title={t('annotations.shortcut', { key: i + 1 })}
+                data-testid={`annotate-${tag}`}
+              >
+                {t(`tags.${tag}`)} <kbd>{i + 1}</kbd>
+              </button>
+            ))}
+            <input
+              type="text"
+              className="selection-toolbar__note"
+              placeholder={t('annotations.notePlaceholder')}
+              aria-label={t('annotations.noteLabel')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setToolbarAt(null);
+              }}
+              data-testid="annotate-note"
+            />
+          </div>
+        )}
+        {hovered && tooltipAt && (
+          <div className="highlight-tooltip" role="tooltip" style={{ top: tooltipAt.top, left: tooltipAt.left }} data-testid="highlight-tooltip">
+            <strong>{t(`tags.${hovered.tag}`)}</strong> · {hovered.author.name}
+            {hovered.note && <p>{excerpt(hovered.note, 140)}</p>}
+          </div>
+        )}
+      </div>
+      <AnnotationPanel
+        items={items}
+        myId={me.id}
+        focusedId={focusedId}
+        focusSeq={focusSeq}
+        loading={annotations.query.isPending}
+        loadError={annotations.query.error}
+        onRetryLoad={() => void annotations.query.refetch()}
+        onFocus={(id) => focusAnnotation(id, false)}
+        onJump={jumpTo}
+        onEdit={(id, patch) => void annotations.edit(id, patch)}
+        onDelete={(id) => void annotations.remove(id)}
+        onRetry={annotations.retry}
+        onDiscard={annotations.discard}
+        draftError={annotations.draftError}
+      />
+      {!canAnnotate && <p className="annotating__readonly">{t('annotations.readOnly')}</p>}
+      {notice && (
+        <div className={`toast toast--${notice.kind}`} role="status" data-testid="annotation-toast">
+          {notice.kind === 'undone' ? t('annotations.undone') : annotationErrorMessage(notice.error, t)}
+          <button type="button" className="button button--link" onClick={dismissNotice}>
+            {t('annotations.dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
