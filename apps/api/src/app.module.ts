@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AnnotationsModule } from './annotations/annotations.module';
 import { AuthModule } from './auth/auth.module';
+import { CommentsModule } from './comments/comments.module';
 import { type AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -12,7 +13,9 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { InvitesModule } from './invites/invites.module';
+import { LinksModule } from './links/links.module';
 import { OpenApiController } from './openapi/openapi.controller';
+import { ReviewModule } from './review/review.module';
 import { ImportSeedCorpus } from './seeds/import-seed-corpus';
 import { TokensModule } from './tokens/tokens.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -36,6 +39,9 @@ export class AppModule {
         TokensModule,
         DocumentsModule,
         AnnotationsModule,
+        LinksModule,
+        CommentsModule,
+        ReviewModule,
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ImportSeedCorpus],

@@ -135,7 +135,15 @@ export const AnnotationList = z.object({
 });
 export type AnnotationList = z.infer<typeof AnnotationList>;
 
-export const ANNOTATION_EVENT_TYPES = ['annotation.created', 'annotation.updated', 'annotation.deleted', 'annotation.restored', 'annotation.reanchored'] as const;
+export const ANNOTATION_EVENT_TYPES = [
+  'annotation.created',
+  'annotation.updated',
+  'annotation.deleted',
+  'annotation.restored',
+  'annotation.reanchored',
+  'annotation.submitted',
+  'annotation.decided',
+] as const;
 export const AnnotationEventType = z.enum(ANNOTATION_EVENT_TYPES);
 export type AnnotationEventType = z.infer<typeof AnnotationEventType>;
 

@@ -36,6 +36,8 @@ export const ApiErrorBody = z.object({
     fields: z.array(FieldError).optional(),
     /** With `precondition_failed`: the version the resource has now (its ETag without quotes). */
     currentVersion: z.number().int().optional(),
+    /** With `conflict` from an illegal review transition: the actions allowed from the current state. */
+    allowed: z.array(z.string()).optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -29,3 +29,12 @@ export const MAX_NOTE_CHARACTERS = 10_000;
 export const MAX_QUOTE_CODE_POINTS = 10_000;
 /** `Idempotency-Key` header of a create: 1 to this many characters. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** A link joins at least two and at most this many annotations. */
+export const MAX_LINKED_ANNOTATIONS = 20;
+/** A link's rationale and a transition's note, in characters (code points). */
+export const MAX_RATIONALE_CHARACTERS = 5_000;
+/** A comment's Markdown body, in characters (code points); stored verbatim, rendered sanitized. */
+export const MAX_COMMENT_CHARACTERS = 10_000;
+/** Annotation search text, in characters. */
+export const MAX_SEARCH_CHARACTERS = 200;

@@ -15,5 +15,7 @@ import { ListAnnotations } from './queries/listAnnotations';
   imports: [DocumentsModule],
   controllers: [AnnotationsController],
   providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, ListAnnotations, GetAnnotationHistory],
+  // Links, comments and review read annotations through the same visibility rules.
+  exports: [AnnotationAccess],
 })
 export class AnnotationsModule {}

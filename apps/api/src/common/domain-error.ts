@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly retryAfterSeconds?: number,
     /** For `precondition_failed`: the version the resource has now. */
     readonly currentVersion?: number,
+    /** For a `conflict` from an illegal review transition: what is allowed from the current state. */
+    readonly allowed?: readonly string[],
   ) {
     super(message);
     this.name = 'DomainError';
@@ -31,6 +33,11 @@ export class DomainError extends Error {
 
   static conflict(message: string): DomainError {
     return new DomainError(ErrorCode.Conflict, message);
+  }
+
+  /** An action the current state does not allow; `allowed` lists the ones it does. */
+  static illegalTransition(message: string, allowed: readonly string[]): DomainError {
+    return new DomainError(ErrorCode.Conflict, message, undefined, undefined, undefined, allowed);
   }
 
   static invalidField(path: string, message: string): DomainError {

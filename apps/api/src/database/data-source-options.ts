@@ -13,9 +13,10 @@ import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { Initial1763840000000 } from './migrations/1763840000000-Initial';
 import { Accounts1764000000000 } from './migrations/1764000000000-Accounts';
 import { Annotations1764100000000 } from './migrations/1764100000000-Annotations';
+import { Review1764200000000 } from './migrations/1764200000000-Review';
 
 export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity, UserEntity, MembershipEntity, SessionEntity, InviteEntity, ApiTokenEntity, AnnotationEntity];
-export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000];
+export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000, Review1764200000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

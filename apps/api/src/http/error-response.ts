@@ -61,6 +61,7 @@ export function toErrorResponse(error: unknown, logger: LoggerService): ErrorRes
       response.body.error.currentVersion = error.currentVersion;
       headers.etag = `"${error.currentVersion}"`;
     }
+    if (error.allowed !== undefined) response.body.error.allowed = [...error.allowed];
     return response;
   }
 

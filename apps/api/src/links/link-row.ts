@@ -1,0 +1,63 @@
+// The SELECTs every link read uses: the link with its raiser and assignee, and its passages with
+// document titles — deleted annotations included, so a flag keeps the quote it was raised on.
+import type { EntityManager } from 'typeorm';
+import type { AnnotationTag, AnnotationVisibility, FlagStatus, LinkType, Severity } from '@glossa/contracts';
+
+export interface PassageRow {
+  link_id: string;
+  id: string;
+  document_id: string;
+  document_title: string;
+  quote_exact: string;
+  quote_prefix: string;
+  quote_suffix: string;
+  tag: AnnotationTag;
+  visibility: AnnotationVisibility;
+  deleted_at: Date | null;
+  author_id: string;
+  author_name: string;
+}
+
+export interface LinkRow {
+  id: string;
+  workspace_id: string;
+  type: LinkType;
+  status: FlagStatus | null;
+  severity: Severity | null;
+  rationale: string;
+  raised_by: string;
+  raised_by_name: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  resolution: string | null;
+  version: number;
+  created_at: Date;
+  modified_at: Date;
+  passages: PassageRow[];
+}
+
+/** The links with these ids, in the order given; missing ids are left out. */
+export async function findLinkRows(manager: EntityManager, ids: readonly string[]): Promise<LinkRow[]> {
+  if (ids.length === 0) return [];
+  const links: Array<Omit<LinkRow, 'passages'>> = await manager.query(
+    `SELECT l.id, l.workspace_id, l.type, l.status, l.severity, l.rationale, l.raised_by, r.name AS raised_by_name,
+            l.assignee_id, s.name AS assignee_name, l.resolution, l.version, l.created_at, l.modified_at
+       FROM link l JOIN app_user r ON r.id = l.raised_by LEFT JOIN app_user s ON s.id = l.assignee_id
+      WHERE l.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const passages: PassageRow[] = await manager.query(
+    `SELECT la.link_id, a.id, a.document_id, d.title AS document_title, a.quote_exact, a.quote_prefix, a.quote_suffix,
+            a.tag, a.visibility, a.deleted_at, a.author_id, u.name AS author_name
+       FROM link_annotation la
+       JOIN annotation a ON a.id = la.annotation_id
+       JOIN document d ON d.id = a.document_id
+       JOIN app_user u ON u.id = a.author_id
+      WHERE la.link_id = ANY($1::uuid[])
+      ORDER BY la.link_id, la.position`,
+    [ids],
+  );
+  const byId = new Map(links.map((link) => [link.id, { ...link, passages: [] as PassageRow[] }]));
+  for (const passage of passages) byId.get(passage.link_id)?.passages.push(passage);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
