@@ -201,3 +201,170 @@ describe('astral characters and ZWJ emoji before the selection', () => {
     expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
   });
 });
+
+/** Creates a highlight of `phrase` with key `key` on the open document and returns its id. */
+async function annotatePhrase(phrase: string, key: '1' | '2' | '3'): Promise<string> {
+  const before = await highlightIds();
+  await selectPhrase(phrase);
+  await page.locator('[data-testid=selection-toolbar]').waitFor();
+  await page.keyboard.press(key);
+  return newConfirmedHighlight(before, { '1': 'hl-claim', '2': 'hl-opinion', '3': 'hl-data' }[key]);
+}
+
+async function openDocument(documentId: string, phrase: string): Promise<void> {
+  await page.goto(`${baseUrl()}/documents/${documentId}`);
+  await view().filter({ hasText: phrase }).waitFor();
+  await page.locator('[data-testid=annotation-panel]').waitFor();
+}
+
+/** Waits until highlight `id` covers exactly `text` on screen. */
+async function waitForHighlightText(id: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ({ id, text }) =>
+      Array.from(document.querySelectorAll(`[data-testid=reading-view] mark[data-annotation-id="${CSS.escape(id)}"]`))
+        .map((m) => m.textContent)
+        .join('') === text,
+    { id, text },
+  );
+}
+
+const row = (id: string) => page.locator(`[data-testid=annotation-item][data-annotation-id="${id}"]`);
+
+describe('notes are Markdown, rendered inert', () => {
+  const NOTE_PHRASE = '筆記目標';
+  const HOSTILE_NOTE = [
+    '**bold** and [safe](https://example.org/x)',
+    '<img src=x onerror=alert(1)>',
+    '[x](javascript:alert(1))',
+    '[x](JaVaScRiPt:alert(1))',
+    '<svg><script>alert(1)</script>',
+    '<details open ontoggle=alert(1)>',
+  ].join('\n\n');
+  let documentId: string;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    documentId = await importMarkdown(`E2E 筆記 ${Date.now()}`, `# 筆記\n\n這是${NOTE_PHRASE}的段落。\n`);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  it('shows hostile HTML and javascript: links as text, in the panel and the tooltip; no dialog fires', async () => {
+    await openDocument(documentId, NOTE_PHRASE);
+    const id = await annotatePhrase(NOTE_PHRASE, '1');
+    await row(id).locator('.annotation-item__quote').click();
+    await row(id).locator('[data-testid=annotation-edit]').click();
+    await row(id).locator('[data-testid=annotation-edit-note]').fill(HOSTILE_NOTE);
+    await row(id).locator('[data-testid=annotation-save]').click();
+    const note = row(id).locator('[data-testid=annotation-note]');
+    await note.filter({ hasText: 'onerror=alert(1)' }).waitFor();
+
+    const panel = page.locator('[data-testid=annotation-panel]');
+    expect(await panel.locator('img, svg, details, script, iframe, [onerror], [ontoggle]').count()).toBe(0);
+    expect(await panel.locator('a[href^="javascript" i]').count()).toBe(0);
+    expect(await note.locator('strong').innerText()).toBe('bold');
+    const safe = note.locator('a');
+    expect(await safe.count()).toBe(1);
+    expect(await safe.getAttribute('href')).toBe('https://example.org/x');
+    expect(await safe.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await safe.getAttribute('target')).toBe('_blank');
+    const text = await note.innerText();
+    for (const shown of ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '<svg><script>alert(1)</script>', '<details open ontoggle=alert(1)>']) {
+      expect(text).toContain(shown);
+    }
+
+    await page.reload();
+    await note.filter({ hasText: 'onerror=alert(1)' }).waitFor();
+    await page.locator(`[data-testid=reading-view] mark[data-annotation-id="${id}"]`).first().hover();
+    const tooltip = page.locator('[data-testid=highlight-tooltip]');
+    await tooltip.locator('[data-testid=tooltip-note]').waitFor();
+    expect(await tooltip.locator('img, svg, details, script').count()).toBe(0);
+    expect(await tooltip.locator('a[href^="javascript" i]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('adjusting the extent of a highlight', () => {
+  const FIRST = '最初範圍';
+  const SECOND = '調整後的範圍';
+  let documentId: string;
+
+  beforeAll(async () => {
+    documentId = await importMarkdown(`E2E 範圍 ${Date.now()}`, `# 範圍\n\n前 👩‍👩‍👧 ${FIRST}，中間的字，${SECOND}在此結束。\n`);
+  });
+
+  it('moves a focused highlight to a new selection (undoable); after a reload it covers exactly the new characters', async () => {
+    await openDocument(documentId, FIRST);
+    const id = await annotatePhrase(FIRST, '2');
+    await row(id).locator('.annotation-item__quote').click();
+    await selectPhrase(SECOND);
+    await page.locator('[data-testid=toolbar-move-here]').waitFor();
+    await row(id).locator('[data-testid=annotation-move]').click();
+    await waitForHighlightText(id, SECOND);
+    expect(await storedPosition(documentId, id)).toEqual({ ...(await expectedOffsets(documentId, SECOND)), exact: SECOND });
+
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-testid=annotation-toast]').filter({ hasText: 'Undone' }).waitFor();
+    await waitForHighlightText(id, FIRST);
+
+    // Again, from the toolbar this time.
+    await row(id).locator('.annotation-item__quote').click();
+    await selectPhrase(SECOND);
+    await page.locator('[data-testid=toolbar-move-here]').click();
+    await waitForHighlightText(id, SECOND);
+
+    await reloadAndWaitFor(id);
+    expect(await highlightedText(id)).toBe(SECOND);
+    expect(await storedPosition(documentId, id)).toEqual({ ...(await expectedOffsets(documentId, SECOND)), exact: SECOND });
+  });
+});
+
+describe('re-importing a new version', () => {
+  const KEPT = '不變的句子';
+  const LOST = '將被刪除的說法';
+  const NEW_TEXT = '全新的內容';
+  const original = `# 版本\n\n第一段有${KEPT}留在原處。\n\n第二段有${LOST}，之後整段改寫。\n`;
+  const changed = `# 版本\n\n第一段有${KEPT}留在原處。\n\nReplaced paragraph with ${NEW_TEXT} only.\n`;
+  let documentId: string;
+
+  beforeAll(async () => {
+    documentId = await importMarkdown(`E2E 版本 ${Date.now()}`, original);
+  });
+
+  it('shows the summary, keeps the unaffected highlight, lists the lost one as detached, and re-attaches it', async () => {
+    await openDocument(documentId, KEPT);
+    const kept = await annotatePhrase(KEPT, '1');
+    const lost = await annotatePhrase(LOST, '3');
+
+    await page.locator('[data-testid=new-version]').click();
+    const dialog = page.locator('[data-testid=revision-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid=revision-format]').inputValue()).toBe('markdown');
+    await dialog.locator('[data-testid=revision-content]').fill(changed);
+    await dialog.locator('[data-testid=revision-submit]').click();
+
+    const summary = page.locator('[data-testid=revision-summary]');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('1 kept in place, 0 moved, 0 fuzzy, 1 detached');
+    await page.locator('[data-testid=document-revision]').filter({ hasText: 'Revision 2' }).waitFor();
+    await view().filter({ hasText: NEW_TEXT }).waitFor();
+    await waitForHighlightText(kept, KEPT);
+
+    const detached = page.locator(`[data-testid=annotation-detached] [data-testid=detached-item][data-annotation-id="${lost}"]`);
+    await detached.filter({ hasText: LOST }).waitFor();
+    expect(await page.locator(`[data-testid=reading-view] mark[data-annotation-id="${lost}"]`).count()).toBe(0);
+
+    await selectPhrase(NEW_TEXT);
+    await detached.locator('[data-testid=annotation-attach]').click();
+    await waitForHighlightText(lost, NEW_TEXT);
+    await detached.waitFor({ state: 'detached' });
+
+    await reloadAndWaitFor(lost);
+    expect(await highlightedText(lost)).toBe(NEW_TEXT);
+    expect(await highlightedText(kept)).toBe(KEPT);
+    expect(await storedPosition(documentId, lost)).toEqual({ ...(await expectedOffsets(documentId, NEW_TEXT)), exact: NEW_TEXT });
+    expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+  });
+});

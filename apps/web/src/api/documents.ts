@@ -1,6 +1,6 @@
 // HTTP calls for documents: list a workspace's, read one, import into a workspace
 // (pasted text as JSON, a file as multipart).
-import { DocumentDetail, DocumentPage, Routes, type DocumentFormat } from '@glossa/contracts';
+import { DocumentDetail, DocumentPage, RevisionImported, Routes, type DocumentFormat } from '@glossa/contracts';
 import { apiRequest, fillPath } from './client';
 
 export interface ListDocumentsParams {
@@ -44,4 +44,21 @@ export function importDocument(input: ImportDocumentInput, signal?: AbortSignal)
   form.append('format', input.format);
   form.append('file', input.source.file, input.source.file.name);
   return apiRequest(Routes.documents, DocumentDetail, { method: 'POST', form, signal });
+}
+
+export interface ImportRevisionInput {
+  format: DocumentFormat;
+  source: ImportSource;
+}
+
+/** A new version of a document: its annotations are re-anchored on the server, with counts per outcome. */
+export function importRevision(documentId: string, input: ImportRevisionInput, signal?: AbortSignal): Promise<RevisionImported> {
+  const path = fillPath(Routes.documentRevisions, { id: documentId });
+  if (input.source.kind === 'text') {
+    return apiRequest(path, RevisionImported, { method: 'POST', json: { format: input.format, content: input.source.content }, signal });
+  }
+  const form = new FormData();
+  form.append('format', input.format);
+  form.append('file', input.source.file, input.source.file.name);
+  return apiRequest(path, RevisionImported, { method: 'POST', form, signal });
 }

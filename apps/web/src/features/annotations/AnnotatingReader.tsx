@@ -9,6 +9,7 @@ import { ANNOTATION_TAGS, type AnnotationTag } from '../../api/annotations';
 import type { Highlight } from '../reading/annotationsPlugin';
 import { ANNOTATION_ID_ATTRIBUTE } from '../reading/annotationsPlugin';
 import { ReadingView, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
+import { MarkdownNote } from '../../ui/MarkdownNote';
 import { AnnotationPanel, excerpt } from './AnnotationPanel';
 import { annotationErrorMessage } from './annotationErrors';
 import { useAnnotations, type Me } from './useAnnotations';
@@ -104,6 +105,21 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
     [annotations, selection, note, canAnnotate],
   );
 
+  /** Re-anchors `id` to the selected text (a move of its extent, or re-attaching a detached one). */
+  const moveHere = useCallback(
+    (id: string) => {
+      const view = viewRef.current;
+      if (!view || !selection || !canAnnotate) return;
+      void annotations.moveTo(id, textIndexOf(view), selection.start, selection.end);
+      setToolbarAt(null);
+      setSelection(null);
+      setFocusedId(id);
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, selection.to)));
+      view.focus();
+    },
+    [annotations, selection, canAnnotate],
+  );
+
   // Keys work wherever the focus is, except while typing in a field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -132,6 +148,8 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
   }, [notice?.seq]);
 
   const hovered = hover ? byId.get(hover.id) : undefined;
+  const focusedItem = focusedId ? byId.get(focusedId) : undefined;
+  const movable = focusedItem?.annotation?.abilities.edit ? focusedItem : undefined;
   const tooltipAt = hover ? relative(hover.rect) : null;
 
   return (
@@ -182,12 +200,24 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
               }}
               data-testid="annotate-note"
             />
+            {movable && (
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => moveHere(movable.id)}
+                title={excerpt(movable.quote, 60)}
+                data-testid="toolbar-move-here"
+              >
+                {movable.detached ? t('annotations.attachHere') : t('annotations.moveHere')}
+              </button>
+            )}
           </div>
         )}
         {hovered && tooltipAt && (
           <div className="highlight-tooltip" role="tooltip" style={{ top: tooltipAt.top, left: tooltipAt.left }} data-testid="highlight-tooltip">
             <strong>{t(`tags.${hovered.tag}`)}</strong> · {hovered.author.name}
-            {hovered.note && <p>{excerpt(hovered.note, 140)}</p>}
+            {hovered.note && <MarkdownNote source={excerpt(hovered.note, 140)} testId="tooltip-note" />}
           </div>
         )}
       </div>
@@ -206,6 +236,8 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
         onRetry={annotations.retry}
         onDiscard={annotations.discard}
         draftError={annotations.draftError}
+        hasSelection={canAnnotate && selection !== null}
+        onMoveHere={moveHere}
       />
       {!canAnnotate && <p className="annotating__readonly">{t('annotations.readOnly')}</p>}
       {notice && (

@@ -1,10 +1,11 @@
 // The side panel beside the reading column: counts per tag, filters, the annotations in
 // document order (windowed), each editable in place, and the detached ones listed apart.
-// Notes and quotes are rendered as text, never as HTML.
+// Quotes are rendered as text; notes are Markdown, rendered sanitized by MarkdownNote.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_TAGS, AnnotationStatus, type AnnotationHistoryEntry, type AnnotationTag, type UpdateAnnotationBody } from '../../api/annotations';
 import { formatDateTime } from '../../i18n/format';
+import { MarkdownNote } from '../../ui/MarkdownNote';
 import { VirtualList } from '../../ui/VirtualList';
 import { annotationErrorMessage } from './annotationErrors';
 import { authorsOf, countByTag, EMPTY_FILTER, filterItems, isFilterActive, type AnnotationFilter, type AnnotationItem } from './items';
@@ -34,6 +35,10 @@ export interface AnnotationPanelProps {
   onRetry: (localId: string) => void;
   onDiscard: (localId: string) => void;
   draftError: (localId: string) => unknown;
+  /** True while text is selected in the reading view: the focused or a detached annotation can move there. */
+  hasSelection: boolean;
+  /** Re-anchors an annotation to the current selection. */
+  onMoveHere: (id: string) => void;
 }
 
 export function AnnotationPanel(props: AnnotationPanelProps) {
@@ -147,9 +152,25 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           <p className="annotation-detached__hint">{t('annotations.detachedHint')}</p>
           <ul>
             {detached.map((item) => (
-              <li key={item.id} className={`annotation-item annotation-item--${item.tag}`}>
+              <li key={item.id} className={`annotation-item annotation-item--${item.tag}`} data-testid="detached-item" data-annotation-id={item.id}>
                 <span className={`tag-badge tag-badge--${item.tag}`}>{t(`tags.${item.tag}`)}</span> <q>{excerpt(item.quote, QUOTE_EXCERPT)}</q>
-                {item.note && <p className="annotation-item__note">{item.note}</p>}
+                {item.note && <MarkdownNote source={item.note} className="annotation-item__note" />}
+                {item.annotation?.abilities.edit && (
+                  <p className="annotation-item__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={!props.hasSelection}
+                      title={props.hasSelection ? undefined : t('annotations.selectTextFirst')}
+                      // Keep the text selected: the button must not take it away on press.
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => props.onMoveHere(item.id)}
+                      data-testid="annotation-attach"
+                    >
+                      {t('annotations.attachHere')}
+                    </button>
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -197,7 +218,7 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
         )}
       </header>
       <blockquote className="annotation-item__quote">{excerpt(item.quote, QUOTE_EXCERPT)}</blockquote>
-      {item.note && !editing && <p className="annotation-item__note">{item.note}</p>}
+      {item.note && !editing && <MarkdownNote source={item.note} className="annotation-item__note" testId="annotation-note" />}
 
       {item.saveState === 'failed' && (
         <div className="annotation-item__failed" role="alert" data-testid="annotation-failed">
@@ -275,6 +296,20 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
                 {item.visibility === 'private' ? t('annotations.makeShared') : t('annotations.makePrivate')}
               </button>
             </>
+          )}
+          {abilities?.edit && focused && props.hasSelection && (
+            <button
+              type="button"
+              className="button button--link"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onMoveHere(item.id);
+              }}
+              data-testid="annotation-move"
+            >
+              {t('annotations.moveHere')}
+            </button>
           )}
           {abilities?.delete && (
             <button type="button" className="button button--link button--danger" onClick={() => props.onDelete(item.id)} data-testid="annotation-delete">

@@ -174,6 +174,14 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
         if (patch.tag !== undefined) old.tag = before.tag;
         if (patch.note !== undefined) old.note = before.note;
         if (patch.visibility !== undefined) old.visibility = before.visibility;
+        // A detached annotation's old target is on an older revision: re-attaching is not undoable.
+        if (patch.target !== undefined) {
+          if (before.anchorStatus !== 'anchored') {
+            if (Object.keys(old).length === 0) return;
+          } else {
+            old.target = { revisionId: before.target.revisionId, selector: [...before.target.selector] };
+          }
+        }
         dispatchUndo({ type: 'push', entry: { kind: 'edit', id, before: old } });
       }
     },
@@ -194,6 +202,14 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
   const edit = useCallback(
     (id: string, patch: UpdateAnnotationBody) => applyEdit(id, patch, true).catch((error: unknown) => say('error', error)),
     [applyEdit, say],
+  );
+  /** Re-anchors an annotation to code points [start, end) of the current revision (move, or re-attach). */
+  const moveTo = useCallback(
+    (id: string, index: TextIndex, start: number, end: number) => {
+      const { position, quote } = describeRange(index.text, start, end);
+      return edit(id, { target: { revisionId, selector: [position, quote] } });
+    },
+    [edit, revisionId],
   );
   const remove = useCallback((id: string) => applyDelete(id, true).catch((error: unknown) => say('error', error)), [applyDelete, say]);
 
@@ -229,5 +245,5 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
 
   const draftError = useCallback((localId: string) => drafts.find((d) => d.localId === localId)?.error, [drafts]);
 
-  return { query, items, create, retry, discard, edit, remove, undoLast, canUndo: undo.entries.length > 0, notice, dismissNotice: () => setNotice(null), draftError };
+  return { query, items, create, retry, discard, edit, moveTo, remove, undoLast, canUndo: undo.entries.length > 0, notice, dismissNotice: () => setNotice(null), draftError };
 }

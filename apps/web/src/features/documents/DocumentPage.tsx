@@ -1,4 +1,5 @@
-// One document ("/documents/:id"): title, metadata line and the ProseMirror reading view.
+// One document ("/documents/:id"): title, metadata line, "New version" (re-import, for those who
+// may import) with its re-anchoring summary, and the ProseMirror reading view with annotating.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiError } from '../../api/client';
@@ -6,10 +7,12 @@ import { formatDateTime } from '../../i18n/format';
 import { paths } from '../../paths';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { ReanchorCounts } from '@glossa/contracts';
 import { AnnotatingReader } from '../annotations/AnnotatingReader';
 import { useCurrentWorkspace, useSession } from '../session/SessionContext';
 import { useDocument } from './queries';
+import { RevisionDialog } from './RevisionDialog';
 
 export function DocumentPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -18,6 +21,9 @@ export function DocumentPage({ id }: { id: string }) {
   const workspace = useCurrentWorkspace();
   const me = useMemo(() => ({ id: session.user.id, name: session.user.name }), [session.user.id, session.user.name]);
   const language = i18n.resolvedLanguage ?? i18n.language;
+  const [revisionOpen, setRevisionOpen] = useState(false);
+  const [reanchored, setReanchored] = useState<ReanchorCounts | null>(null);
+  const canImport = workspace?.abilities.importDocuments ?? false;
   useDocumentTitle(query.data?.title ?? (query.isError ? t('document.loadFailed') : undefined));
 
   const backLink = (
@@ -68,10 +74,45 @@ export function DocumentPage({ id }: { id: string }) {
           <span>
             <time dateTime={document.createdAt}>{t('document.importedAt', { date: formatDateTime(document.createdAt, language) })}</time>
           </span>
-          <span>{t('document.revision', { number: document.revision.number })}</span>
+          <span data-testid="document-revision">{t('document.revision', { number: document.revision.number })}</span>
         </p>
+        {canImport && (
+          <p className="document__actions">
+            <button type="button" className="button button--secondary" onClick={() => setRevisionOpen(true)} data-testid="new-version">
+              {t('revisionDialog.open')}
+            </button>
+          </p>
+        )}
+        {reanchored && (
+          <div className="notice" role="status" data-testid="revision-summary">
+            <p>
+              {t('revisionDialog.summary', {
+                exact: t('revisionDialog.counts.exact', { count: reanchored.exact }),
+                moved: t('revisionDialog.counts.moved', { count: reanchored.moved }),
+                fuzzy: t('revisionDialog.counts.fuzzy', { count: reanchored.fuzzy }),
+                detached: t('revisionDialog.counts.detached', { count: reanchored.detached }),
+              })}{' '}
+              <button type="button" className="button button--link" onClick={() => setReanchored(null)}>
+                {t('annotations.dismiss')}
+              </button>
+            </p>
+          </div>
+        )}
       </header>
+      {canImport && (
+        <RevisionDialog
+          documentId={document.id}
+          initialFormat={document.format}
+          open={revisionOpen}
+          onClose={() => setRevisionOpen(false)}
+          onImported={(result) => {
+            setRevisionOpen(false);
+            setReanchored(result.reanchored);
+          }}
+        />
+      )}
       <AnnotatingReader
+        key={document.revision.id}
         documentId={document.id}
         revisionId={document.revision.id}
         doc={document.revision.doc}

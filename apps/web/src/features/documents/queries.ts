@@ -1,7 +1,7 @@
 // Query-cache hooks for documents: keys in one place, a workspace's list (cursor pages), detail, import.
-import type { DocumentDetail } from '@glossa/contracts';
+import type { DocumentDetail, RevisionImported } from '@glossa/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getDocument, importDocument, listDocuments, type ImportDocumentInput } from '../../api/documents';
+import { getDocument, importDocument, importRevision, listDocuments, type ImportDocumentInput, type ImportRevisionInput } from '../../api/documents';
 
 export const documentKeys = {
   all: ['documents'] as const,
@@ -41,5 +41,24 @@ export function useImportDocument() {
     },
     // Also after a cancelled upload: the server may have finished it anyway.
     onSettled: () => queryClient.invalidateQueries({ queryKey: documentKeys.lists() }),
+  });
+}
+
+export interface RevisionVariables {
+  documentId: string;
+  input: ImportRevisionInput;
+  signal?: AbortSignal;
+}
+
+/** Re-import: the new revision replaces the cached document; its annotations are fetched again. */
+export function useImportRevision() {
+  const queryClient = useQueryClient();
+  return useMutation<RevisionImported, Error, RevisionVariables>({
+    mutationFn: ({ documentId, input, signal }) => importRevision(documentId, input, signal),
+    onSuccess: (result) => {
+      queryClient.setQueryData(documentKeys.detail(result.document.id), result.document);
+      void queryClient.invalidateQueries({ queryKey: ['annotations'] });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.lists() });
+    },
   });
 }
