@@ -6,47 +6,27 @@
 //     annotations — time from navigation to the first highlighted paint (ratio to 0), p95 frame
 //     time while scrolling, and the time to draw one more highlight.
 // Writes bench/results/annotations.json.
-import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { median, OWNER, ownerToken, quantile, ROOT, startServer } from './support.mjs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const SERVER = join(ROOT, 'apps', 'api', 'dist', 'main.js');
 const LOAD_SECONDS = Number(process.env.BENCH_ANNOTATIONS_SECONDS ?? 5);
 const API_ANNOTATIONS = 5_000;
 const BROWSER_VARIANTS = [0, 1_000, 5_000, 20_000];
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
 const TARGET_BYTES = 500 * 1024;
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SESSION_SECRET = randomBytes(32).toString('base64url');
-const OWNER = { email: 'bench@example.org', password: 'a bench passphrase 7', name: 'Bench' };
 
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
 const { describeRange, isBlankQuote, CodePointText } = require(join(ROOT, 'libs', 'anchoring', 'dist', 'index.js'));
 const { ANNOTATION_COLUMNS, ANNOTATION_FROM } = require(join(ROOT, 'apps', 'api', 'dist', 'annotations', 'annotation-row.js'));
 
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
-const median = (xs) => quantile(xs, 0.5);
 const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** A small deterministic PRNG (mulberry32), so every run annotates the same ranges. */
@@ -68,48 +48,6 @@ async function startDatabase(dataDir) {
   logger.debug = () => undefined;
   logger.log = () => undefined;
   return startEmbeddedDatabase(dataDir, undefined, logger);
-}
-
-async function startServer(dataDir, databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, GLOSSA_DATA_DIR: dataDir, GLOSSA_SESSION_SECRET: SESSION_SECRET, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited during start-up');
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status === 200) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { baseUrl, stop: () => new Promise((ok) => (child.exitCode !== null ? ok() : (child.once('exit', ok), child.kill('SIGTERM')))) };
-}
-
-/** Signs up the first account (owner of the default workspace) and returns an API token. */
-async function ownerToken(baseUrl) {
-  const cookies = new Map();
-  const absorb = (response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  };
-  const send = async (path, json) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': cookies.get('glossa_csrf') ?? '' },
-      body: JSON.stringify(json),
-    });
-    absorb(response);
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
-  absorb(await fetch(`${baseUrl}/api/health`));
-  await send('/api/auth/signup', OWNER);
-  return (await send('/api/auth/tokens', { name: 'bench-annotations' })).token;
 }
 
 /** The five seeds as Markdown, repeated until the text passes `bytes` of UTF-8. */
@@ -454,4 +392,4 @@ if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   });
 }
 
-export { startDatabase, startServer, ownerToken, bigMarkdown, importDocument, insertAnnotations };
+export { startDatabase, bigMarkdown, importDocument, insertAnnotations };

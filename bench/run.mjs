@@ -1,77 +1,12 @@
 // npm run bench: start-up to healthy, seed import, and GET /api/documents/:id under load,
 // against the built server on loopback. Writes bench/results/foundation.json.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { median, ownerToken, ROOT, startServer } from './support.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const SERVER = join(ROOT, 'apps', 'api', 'dist', 'main.js');
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-// Production mode refuses to start without a strong secret; one per bench run.
-const SESSION_SECRET = randomBytes(32).toString('base64url');
-
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, DATABASE_URL: '', GLOSSA_DATA_DIR: dataDir, GLOSSA_SESSION_SECRET: SESSION_SECRET, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited during start-up');
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status === 200) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const ms = performance.now() - started;
-  return { baseUrl, ms, stop: () => new Promise((ok) => (child.once('exit', ok), child.kill('SIGTERM'))) };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Signs up the first account (the owner of the seeded workspace) and returns an API token for it. */
-async function ownerToken(baseUrl) {
-  const cookies = new Map();
-  const absorb = (response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  };
-  const send = async (path, json) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-csrf-token': cookies.get('glossa_csrf') ?? '',
-      },
-      body: JSON.stringify(json),
-    });
-    absorb(response);
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
-  absorb(await fetch(`${baseUrl}/api/health`));
-  await send('/api/auth/signup', { email: 'bench@example.org', password: 'a bench passphrase 7', name: 'Bench' });
-  return (await send('/api/auth/tokens', { name: 'bench' })).token;
-}
 
 async function main() {
   mkdirSync(join(ROOT, 'tmp'), { recursive: true });
