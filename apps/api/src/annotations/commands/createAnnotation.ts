@@ -5,12 +5,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ErrorCode, type CreateAnnotationBody } from '@glossa/contracts';
-import { DomainError } from '../../common/domain-error';
+import type { CreateAnnotationBody } from '@glossa/contracts';
 import { isUniqueViolation } from '../../common/unique-violation';
 import { EventType } from '../../events/event-types';
 import { recordEvent } from '../../events/record-event';
+import { replayIdempotent, type IdempotencyLedger } from '../../common/idempotency-ledger';
 import { resolveTarget } from '../resolve-target';
+
+const ANNOTATION_LEDGER: IdempotencyLedger = { table: 'annotation_idempotency', subjectColumn: 'annotation_id', noun: 'annotation' };
 
 export interface CreateAnnotationInput {
   workspaceId: string;
@@ -57,19 +59,10 @@ export class CreateAnnotation {
     }
   }
 
-  private async replay(userId: string, key: string, requestSha256: string): Promise<string | null> {
-    const rows: Array<{ request_sha256: string; annotation_id: string }> = await this.dataSource.query(
-      `SELECT request_sha256, annotation_id FROM annotation_idempotency WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    );
-    if (!rows[0]) return null;
-    if (rows[0].request_sha256 !== requestSha256) {
-      throw new DomainError(ErrorCode.UnprocessableContent, 'This Idempotency-Key was already used with another request', [
-        { path: 'Idempotency-Key', message: 'use a new key for a different annotation' },
-      ]);
-    }
-    return rows[0].annotation_id;
+  private replay(userId: string, key: string, requestSha256: string): Promise<string | null> {
+    return replayIdempotent(this.dataSource, ANNOTATION_LEDGER, userId, key, requestSha256);
   }
+
 
   private async insert(manager: EntityManager, input: CreateAnnotationInput, requestSha256: string): Promise<string> {
     const { body } = input;

@@ -13,6 +13,9 @@ import { recordEvent } from '../../events/record-event';
 import { canSeeAnnotation } from '../../policies/annotation-policy';
 import { can } from '../../policies/workspace-policy';
 import { WorkspaceAccess } from '../../workspaces/workspace-access';
+import { replayIdempotent, type IdempotencyLedger } from '../../common/idempotency-ledger';
+
+const LINK_LEDGER: IdempotencyLedger = { table: 'link_idempotency', subjectColumn: 'link_id', noun: 'link' };
 
 export interface CreateLinkInput {
   actorId: string;
@@ -68,19 +71,10 @@ export class CreateLink {
     }
   }
 
-  private async replay(userId: string, key: string, requestSha256: string): Promise<string | null> {
-    const rows: Array<{ request_sha256: string; link_id: string }> = await this.dataSource.query(
-      `SELECT request_sha256, link_id FROM link_idempotency WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    );
-    if (!rows[0]) return null;
-    if (rows[0].request_sha256 !== requestSha256) {
-      throw new DomainError(ErrorCode.UnprocessableContent, 'This Idempotency-Key was already used with another request', [
-        { path: 'Idempotency-Key', message: 'use a new key for a different link' },
-      ]);
-    }
-    return rows[0].link_id;
+  private replay(userId: string, key: string, requestSha256: string): Promise<string | null> {
+    return replayIdempotent(this.dataSource, LINK_LEDGER, userId, key, requestSha256);
   }
+
 
   /** Every annotation visible to the caller, live, and in one workspace, or 404 (B3). */
   private async members(manager: EntityManager, actorId: string, ids: readonly string[]): Promise<{ workspaceId: string; members: Member[] }> {
