@@ -9,6 +9,9 @@ export const paths = {
   members: '/workspaces/:id/members',
   newWorkspace: '/workspaces/new',
   tokens: '/settings/tokens',
+  review: '/review',
+  link: '/review/links/:id',
+  notifications: '/notifications',
 } as const;
 
 export function documentPath(id: string): string {
@@ -21,4 +24,8 @@ export function membersPath(workspaceId: string): string {
 
 export function invitePath(token: string): string {
   return `/invite/${encodeURIComponent(token)}`;
+}
+
+export function linkPath(id: string): string {
+  return `/review/links/${encodeURIComponent(id)}`;
 }

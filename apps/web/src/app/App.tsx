@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { NotificationsPage } from '../features/review/NotificationsPage';
+import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
 import { InvitePage } from '../features/session/InvitePage';
 import { RequireSession } from '../features/session/RequireSession';
 import { SignInPage } from '../features/session/SignInPage';
@@ -17,6 +19,7 @@ import { NotFoundPage } from '../ui/NotFoundPage';
 import { Header } from './Header';
 
 // The reading view pulls in ProseMirror; the list page does not need it.
+const LinkPage = lazy(() => import('../features/review/LinkPage').then((module) => ({ default: module.LinkPage })));
 const DocumentPage = lazy(() => import('../features/documents/DocumentPage').then((module) => ({ default: module.DocumentPage })));
 
 export function App() {
@@ -62,6 +65,19 @@ export function App() {
                     <NewWorkspacePage />
                   </Route>
                   <Route path={paths.members}>{(params) => <MembersPage workspaceId={params.id} />}</Route>
+                  <Route path={paths.review}>
+                    <ReviewQueuePage />
+                  </Route>
+                  <Route path={paths.link}>
+                    {(params) => (
+                      <Suspense fallback={<p className="status">{t('review.loading')}</p>}>
+                        <LinkPage id={params.id} />
+                      </Suspense>
+                    )}
+                  </Route>
+                  <Route path={paths.notifications}>
+                    <NotificationsPage />
+                  </Route>
                   <Route path={paths.tokens}>
                     <TokensPage />
                   </Route>

@@ -6,6 +6,7 @@ import { Link, useLocation } from 'wouter';
 import { currentWorkspace } from '../features/session/SessionContext';
 import { useMe, useSignOut } from '../features/session/queries';
 import { WorkspaceSwitch } from '../features/workspaces/WorkspaceSwitch';
+import { useNotifications, useReviewSummary } from '../features/review/queries';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { membersPath, paths } from '../paths';
 
@@ -30,6 +31,9 @@ function SignedInNavigation({ me }: { me: Me }) {
   const [, navigate] = useLocation();
   const signOut = useSignOut();
   const workspace = currentWorkspace(me);
+  const openItems = useReviewSummary(Boolean(workspace)).data ?? 0;
+  const unread = useNotifications().data?.unread ?? 0;
+  const badge = openItems + unread;
   return (
     <>
       <nav className="app-header__nav" aria-label={t('header.navigation')}>
@@ -41,6 +45,24 @@ function SignedInNavigation({ me }: { me: Me }) {
             {t('header.members')}
           </Link>
         )}
+        {workspace && (
+          <Link href={paths.review} data-testid="nav-review">
+            {t('header.review')}
+            {badge > 0 && (
+              <span className="nav-badge" aria-label={t('header.reviewBadge', { items: openItems, unread })} data-testid="review-badge">
+                {badge}
+              </span>
+            )}
+          </Link>
+        )}
+        <Link href={paths.notifications} data-testid="nav-notifications">
+          {t('header.notifications')}
+          {unread > 0 && (
+            <span className="nav-badge" data-testid="notifications-badge">
+              {unread}
+            </span>
+          )}
+        </Link>
         <Link href={paths.tokens} data-testid="nav-tokens">
           {t('header.tokens')}
         </Link>

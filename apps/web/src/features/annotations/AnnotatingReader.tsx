@@ -13,10 +13,12 @@ import { MarkdownNote } from '../../ui/MarkdownNote';
 import { AnnotationPanel, excerpt } from './AnnotationPanel';
 import { annotationErrorMessage } from './annotationErrors';
 import { useAnnotations, type Me } from './useAnnotations';
+import { useDocumentFlags } from '../review/queries';
 
 const TAG_KEYS: Record<string, AnnotationTag> = { '1': 'claim', '2': 'opinion', '3': 'data' };
 const NOTICE_MS = 4000;
 const TOOLBAR_WIDTH = 300;
+const NO_FLAGS: ReadonlySet<string> = new Set();
 
 export interface AnnotatingReaderProps {
   documentId: string;
@@ -50,10 +52,12 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [focusSeq, setFocusSeq] = useState(0);
   const { items, notice, dismissNotice } = annotations;
+  const flags = useDocumentFlags(documentId);
+  const flaggedIds = flags.data ?? NO_FLAGS;
 
   const highlights = useMemo<Highlight[]>(
-    () => items.filter((item) => !item.detached).map((item) => ({ id: item.id, start: item.start, end: item.end, tag: item.tag, state: item.saveState })),
-    [items],
+    () => items.filter((item) => !item.detached).map((item) => ({ id: item.id, start: item.start, end: item.end, tag: item.tag, state: item.saveState, flagged: flaggedIds.has(item.id) })),
+    [items, flaggedIds],
   );
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
 
@@ -224,6 +228,9 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
       <AnnotationPanel
         items={items}
         myId={me.id}
+        documentId={documentId}
+        canLink={canAnnotate}
+        flaggedIds={flaggedIds}
         focusedId={focusedId}
         focusSeq={focusSeq}
         loading={annotations.query.isPending}

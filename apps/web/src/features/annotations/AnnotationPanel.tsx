@@ -10,6 +10,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { annotationErrorMessage } from './annotationErrors';
 import { authorsOf, countByTag, EMPTY_FILTER, filterItems, isFilterActive, type AnnotationFilter, type AnnotationItem } from './items';
 import { useAnnotationHistory } from './useAnnotations';
+import { AnnotationLinks } from '../review/AnnotationLinks';
 
 const QUOTE_EXCERPT = 160;
 
@@ -22,6 +23,11 @@ export function excerpt(text: string, max: number): string {
 export interface AnnotationPanelProps {
   items: readonly AnnotationItem[];
   myId: string;
+  documentId: string;
+  /** May link annotations (the annotate ability). */
+  canLink: boolean;
+  /** Annotations taking part in an open contradiction flag. */
+  flaggedIds: ReadonlySet<string>;
   focusedId: string | null;
   /** Bumped when the focus came from the text, so the list scrolls to it. */
   focusSeq: number;
@@ -320,6 +326,9 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
             {showHistory ? t('annotations.hideHistory') : t('annotations.history')}
           </button>
         </div>
+      )}
+      {item.saveState === 'confirmed' && !editing && (
+        <AnnotationLinks item={item} documentId={props.documentId} myId={props.myId} canLink={props.canLink} flagged={props.flaggedIds.has(item.id)} />
       )}
       {showHistory && <History id={item.id} language={i18n.resolvedLanguage ?? i18n.language} />}
     </article>

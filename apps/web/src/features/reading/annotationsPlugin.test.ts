@@ -74,6 +74,14 @@ describe('annotationsPlugin state', () => {
     expect(highlightClass(h('a', 0, 1, { tag: 'data' }), true)).toBe('hl hl-data hl-focused');
   });
 
+  it('marks a highlight in an open contradiction flag, and redraws it when that changes', () => {
+    expect(highlightClass(h('a', 0, 1, { tag: 'claim', flagged: true }), true)).toBe('hl hl-claim hl-flagged hl-focused');
+    const before = h('a', 0, 1);
+    const after = h('a', 0, 1, { flagged: true });
+    expect(diffHighlights(new Map([['a', before]]), [after])).toEqual([{ type: 'replace', id: 'a', highlight: after }]);
+    expect(diffHighlights(new Map([['a', after]]), [h('a', 0, 1, { flagged: true })])).toEqual([]);
+  });
+
   it('changes only through its meta: other transactions keep the very same state', () => {
     const state = stateWith([h('a', 0, 2)]);
     const next = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1, 3)));

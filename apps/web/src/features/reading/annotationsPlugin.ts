@@ -21,6 +21,8 @@ export interface Highlight {
   end: number;
   tag: AnnotationTag;
   state: HighlightState;
+  /** Takes part in an open contradiction flag: drawn with a marker. */
+  flagged?: boolean;
 }
 
 export type AnnotationsAction =
@@ -51,6 +53,7 @@ export const ANNOTATION_ID_ATTRIBUTE = 'data-annotation-id';
 export function highlightClass(highlight: Highlight, focused: boolean): string {
   let name = `hl hl-${highlight.tag}`;
   if (highlight.state !== 'confirmed') name += ` hl-${highlight.state}`;
+  if (highlight.flagged) name += ' hl-flagged';
   if (focused) name += ' hl-focused';
   return name;
 }
@@ -169,5 +172,5 @@ export function diffHighlights(previous: ReadonlyMap<string, Highlight>, next: r
 }
 
 export function sameHighlight(a: Highlight, b: Highlight): boolean {
-  return a.id === b.id && a.start === b.start && a.end === b.end && a.tag === b.tag && a.state === b.state;
+  return a.id === b.id && a.start === b.start && a.end === b.end && a.tag === b.tag && a.state === b.state && Boolean(a.flagged) === Boolean(b.flagged);
 }

@@ -1,0 +1,250 @@
+// One link (`/review/links/:id`): the passages side by side with their context (stacked on
+// narrow screens), rationale, severity, status, assignee, the threaded comments, and buttons
+// for exactly the actions in `link.abilities.transition`.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'wouter';
+import { isApiError } from '../../api/client';
+import { getLink, type Comment, type FlagAction, type Link } from '../../api/review';
+import { formatDateTime } from '../../i18n/format';
+import { paths } from '../../paths';
+import { describeError } from '../../ui/describeError';
+import { MarkdownNote } from '../../ui/MarkdownNote';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useMe } from '../session/queries';
+import { Passage } from './Passage';
+import { reviewKeys, useAddComment, useLink, useLinkComments, useTransition } from './queries';
+
+export function LinkPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('review.linkTitle'));
+  const link = useLink(id);
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  if (link.isPending)
+    return (
+      <p className="status" role="status">
+        {t('review.loading')}
+      </p>
+    );
+  if (link.isError)
+    return (
+      <p className="form-error" role="alert" data-testid="link-load-error">
+        {link.error && isApiError(link.error) && link.error.isNotFound ? t('review.linkNotFound') : describeError(link.error, t).headline}
+      </p>
+    );
+  const data = link.data;
+  return (
+    <article className="page link-page" aria-labelledby="link-title" data-testid="link-page" data-link-id={data.id}>
+      <p>
+        <RouterLink href={paths.review}>← {t('review.backToQueue')}</RouterLink>
+      </p>
+      <h1 id="link-title">{t(`review.linkTypes.${data.type}`)}</h1>
+      <dl className="link-page__facts">
+        {data.status && (
+          <>
+            <dt>{t('review.status')}</dt>
+            <dd>
+              <span className={`status-badge status-badge--${data.status}`} data-testid="link-status" data-status={data.status}>
+                {t(`review.statuses.${data.status}`)}
+              </span>
+            </dd>
+          </>
+        )}
+        {data.severity && (
+          <>
+            <dt>{t('review.severity')}</dt>
+            <dd data-testid="link-severity-value">{t(`review.severities.${data.severity}`)}</dd>
+          </>
+        )}
+        <dt>{t('review.raisedBy')}</dt>
+        <dd>
+          {data.raisedBy.name} · {formatDateTime(data.created, language)}
+        </dd>
+        {data.status && (
+          <>
+            <dt>{t('review.assignee')}</dt>
+            <dd data-testid="link-assignee">{data.assignee?.name ?? t('review.unassigned')}</dd>
+          </>
+        )}
+      </dl>
+      <div className="passages-side-by-side" data-testid="link-passages">
+        {data.annotations.map((p) => (
+          <Passage key={p.id} passage={p} />
+        ))}
+      </div>
+      <section>
+        <h2>{t('review.rationale')}</h2>
+        <MarkdownNote source={data.rationale} testId="link-rationale-text" />
+      </section>
+      {data.resolution && (
+        <section>
+          <h2>{t('review.resolution')}</h2>
+          <MarkdownNote source={data.resolution} testId="link-resolution" />
+        </section>
+      )}
+      <Actions link={data} />
+      <Thread link={data} />
+    </article>
+  );
+}
+
+function Actions({ link }: { link: Link }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const transition = useTransition(link);
+  const [note, setNote] = useState('');
+  const [resolving, setResolving] = useState(false);
+  const [error, setError] = useState<{ message: string; reload?: boolean } | null>(null);
+  const actions = link.abilities.transition;
+  if (actions.length === 0) return null;
+
+  const run = (action: FlagAction) => {
+    setError(null);
+    if (action === 'resolve' && note.trim() === '') {
+      setResolving(true);
+      setError({ message: t('review.actions.noteRequired') });
+      return;
+    }
+    const input = action === 'assign' ? { action, assigneeId: me?.user.id } : action === 'resolve' ? { action, note } : { action };
+    transition.mutate(input, {
+      onSuccess: () => {
+        setNote('');
+        setResolving(false);
+      },
+      onError: async (caught) => {
+        if (isApiError(caught) && caught.status === 412) {
+          setError({ message: t('review.actions.stale'), reload: true });
+        } else if (isApiError(caught) && caught.status === 409) {
+          const fresh = await queryClient.fetchQuery({ queryKey: reviewKeys.link(link.id), staleTime: 0, queryFn: ({ signal }) => getLink(link.id, signal) });
+          const allowed = fresh.abilities.transition.map((a) => t(`review.actions.${a}`)).join(', ') || t('review.actions.none');
+          setError({ message: t('review.actions.notAllowed', { allowed }) });
+        } else {
+          setError({ message: describeError(caught, t).headline });
+        }
+      },
+    });
+  };
+
+  return (
+    <section className="link-actions" aria-label={t('review.actions.label')} data-testid="link-actions">
+      {(resolving || actions.includes('resolve')) && (
+        <label>
+          {t('review.actions.noteLabel')}
+          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid="transition-note" />
+        </label>
+      )}
+      <div className="annotation-item__actions">
+        {actions.map((action) => (
+          <button key={action} type="button" className="button button--small" disabled={transition.isPending} onClick={() => run(action)} data-testid={`transition-${action}`}>
+            {action === 'assign' ? t('review.actions.assignToMe') : t(`review.actions.${action}`)}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="transition-error">
+          {error.message}{' '}
+          {error.reload && (
+            <button type="button" className="button button--link" onClick={() => void queryClient.invalidateQueries({ queryKey: reviewKeys.link(link.id) }).then(() => setError(null))} data-testid="transition-reload">
+              {t('review.actions.reload')}
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Thread({ link }: { link: Link }) {
+  const { t } = useTranslation();
+  const comments = useLinkComments(link.id);
+  const items = comments.data?.items ?? [];
+  const children = new Map<string | null, Comment[]>();
+  for (const c of items) {
+    const key = c.parentId && items.some((x) => x.id === c.parentId) ? c.parentId : null;
+    children.set(key, [...(children.get(key) ?? []), c]);
+  }
+  return (
+    <section className="thread" aria-labelledby="thread-title" data-testid="thread">
+      <h2 id="thread-title">{t('review.thread.title')}</h2>
+      {comments.isPending ? (
+        <p className="status">{t('review.loading')}</p>
+      ) : comments.isError ? (
+        <p className="form-error">{describeError(comments.error, t).headline}</p>
+      ) : items.length === 0 ? (
+        <p className="status">{t('review.thread.empty')}</p>
+      ) : (
+        <CommentTree parent={null} childrenOf={children} link={link} />
+      )}
+      {link.abilities.comment && <CommentForm linkId={link.id} />}
+    </section>
+  );
+}
+
+function CommentTree({ parent, childrenOf, link }: { parent: string | null; childrenOf: Map<string | null, Comment[]>; link: Link }) {
+  const list = childrenOf.get(parent) ?? [];
+  if (list.length === 0) return null;
+  return (
+    <ol className="thread__list">
+      {list.map((c) => (
+        <CommentItem key={c.id} comment={c} childrenOf={childrenOf} link={link} />
+      ))}
+    </ol>
+  );
+}
+
+function CommentItem({ comment, childrenOf, link }: { comment: Comment; childrenOf: Map<string | null, Comment[]>; link: Link }) {
+  const { t, i18n } = useTranslation();
+  const [replying, setReplying] = useState(false);
+  return (
+    <li className="thread__comment" data-testid="comment" data-comment-id={comment.id}>
+      <p className="thread__meta">
+        <strong>{comment.author.name}</strong> · {formatDateTime(comment.created, i18n.resolvedLanguage ?? i18n.language)}
+      </p>
+      <MarkdownNote source={comment.body} testId="comment-body" />
+      {link.abilities.comment && (
+        <button type="button" className="button button--link" onClick={() => setReplying((r) => !r)} data-testid="comment-reply">
+          {t('review.thread.reply')}
+        </button>
+      )}
+      {replying && <CommentForm linkId={link.id} parentId={comment.id} onDone={() => setReplying(false)} />}
+      <CommentTree parent={comment.id} childrenOf={childrenOf} link={link} />
+    </li>
+  );
+}
+
+function CommentForm({ linkId, parentId, onDone }: { linkId: string; parentId?: string; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const add = useAddComment(linkId);
+  const [body, setBody] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (body.trim() === '') return;
+    add.mutate(
+      { body, parentId },
+      {
+        onSuccess: () => {
+          setBody('');
+          onDone?.();
+        },
+      },
+    );
+  };
+  return (
+    <form className="thread__form" onSubmit={submit}>
+      <label>
+        {parentId ? t('review.thread.replyLabel') : t('review.thread.commentLabel')}
+        <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('review.thread.placeholder')} data-testid="comment-input" />
+      </label>
+      <button type="submit" className="button button--small" disabled={add.isPending || body.trim() === ''} data-testid="comment-submit">
+        {add.isPending ? t('review.thread.sending') : t('review.thread.send')}
+      </button>
+      {add.isError && (
+        <p className="form-error" role="alert" data-testid="comment-error">
+          {describeError(add.error, t).headline}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,238 @@
+// Contradictions and review in real browsers, two people at once: the owner (acting as the
+// analyst, since a reviewer may not decide a flag they raised) flags a contradiction between
+// the attendance figures of two seed documents; a reviewer invited for the purpose finds it in
+// the queue, opens the side-by-side view, comments with an @mention, confirms and resolves it
+// with a note; the owner then sees the flag resolved and the mention among the notifications.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Annotation, DocumentDetail, DocumentPage, LinkList, Me } from '@glossa/contracts';
+import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
+import { launchBrowser } from '../support/browser';
+import { signInThroughUi } from '../support/browser-session';
+
+const DOC_A_TITLE = '廣州APEC第一次高官會';
+const DOC_B_TITLE = '王毅出席APEC高官會';
+const PHRASE_A = '逾千名高級別代表';
+const PHRASE_B = '1400餘名代表';
+const RATIONALE = 'The attendance figures disagree: **over a thousand** vs 1400.';
+const RESOLUTION = 'Both are right: 1400 includes the delegations.';
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+let browser: Browser;
+let ownerSession: Session;
+let ownerMe: Me;
+let reviewerUser: TestUser;
+let owner: Person;
+let reviewer: Person;
+let docA: DocumentDetail;
+let docB: DocumentDetail;
+let annotationA = '';
+let annotationB = '';
+let linkId = '';
+const problems: string[] = [];
+
+async function newPerson(): Promise<Person> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  return { context, page: await context.newPage() };
+}
+
+/** From here on any page error, console error or failed API call counts as a problem (the 401 of /api/me before sign-in does not). */
+function watch({ page }: Person): void {
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+}
+
+/** The owner's workspace holding the seed corpus, and its two attendance documents. */
+async function findSeedDocuments(): Promise<{ workspaceId: string; a: string; b: string }> {
+  for (const workspace of ownerMe.workspaces) {
+    const response = await ownerSession.get(`/api/documents?workspaceId=${workspace.id}&limit=100`);
+    if (response.status !== 200) continue;
+    const items = ((await response.json()) as DocumentPage).items;
+    const a = items.find((d) => d.title === DOC_A_TITLE);
+    const b = items.find((d) => d.title.startsWith(DOC_B_TITLE));
+    if (a && b) return { workspaceId: workspace.id, a: a.id, b: b.id };
+  }
+  throw new Error('no workspace of the owner holds both seed documents');
+}
+
+async function getDocument(id: string): Promise<DocumentDetail> {
+  const response = await ownerSession.get(`/api/documents/${id}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as DocumentDetail;
+}
+
+beforeAll(async () => {
+  ownerSession = await signInAsOwner();
+  ownerMe = await ownerSession.me();
+  const seed = await findSeedDocuments();
+  expect((await ownerSession.patch('/api/me', { currentWorkspaceId: seed.workspaceId })).status).toBe(200);
+  docA = await getDocument(seed.a);
+  docB = await getDocument(seed.b);
+  reviewerUser = await joinWithRole(ownerSession, seed.workspaceId, 'reviewer', 'RitaReview');
+  expect((await reviewerUser.session.patch('/api/me', { currentWorkspaceId: seed.workspaceId })).status).toBe(200);
+
+  // The counterpart passage in the second document, created through the API. The phrase
+  // occurs twice there, so the first one is named by its code point offsets too.
+  const text = await (await ownerSession.get(`/api/documents/${docB.id}/text`)).text();
+  const start = Array.from(text.slice(0, text.indexOf(PHRASE_B))).length;
+  const created = await ownerSession.post(`/api/documents/${docB.id}/annotations`, {
+    tag: 'data',
+    target: {
+      revisionId: docB.revision.id,
+      selector: [
+        { type: 'TextPositionSelector', start, end: start + Array.from(PHRASE_B).length },
+        { type: 'TextQuoteSelector', exact: PHRASE_B },
+      ],
+    },
+  });
+  expect(created.status).toBe(201);
+  annotationB = ((await created.json()) as Annotation).id;
+
+  browser = await launchBrowser();
+  owner = await newPerson();
+  reviewer = await newPerson();
+  await signInThroughUi(owner.page, inject('owner'));
+  await signInThroughUi(reviewer.page, { email: reviewerUser.email, password: reviewerUser.password });
+  watch(owner);
+  watch(reviewer);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const mark = (page: Page, id: string) => page.locator(`[data-testid=reading-view] mark[data-annotation-id="${id}"]`).first();
+const panelItem = (page: Page, id: string) => page.locator(`[data-testid=annotation-item][data-annotation-id="${id}"]`);
+
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((phrase) => {
+    const root = document.querySelector<HTMLElement>('[data-testid=reading-view]')!;
+    root.focus();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${phrase}" is not in one text node of the reading view`);
+  }, phrase);
+}
+
+describe('flagging a contradiction and reviewing it, two people', () => {
+  it('the analyst annotates a passage and flags it as contradicting a passage of another document', async () => {
+    const { page } = owner;
+    await page.goto(`${baseUrl()}/documents/${docA.id}`);
+    await page.locator('[data-testid=reading-view]').filter({ hasText: PHRASE_A }).waitFor();
+    await page.locator('[data-testid=annotation-panel]').waitFor();
+    const before = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid=reading-view] mark[data-annotation-id]')).map((m) => m.getAttribute('data-annotation-id')!));
+    await selectPhrase(page, PHRASE_A);
+    await page.locator('[data-testid=selection-toolbar]').waitFor();
+    await page.keyboard.press('1');
+    const handle = await page.waitForFunction((before) => {
+      const marks = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=reading-view] mark[data-annotation-id]'));
+      const fresh = marks.find((m) => !before.includes(m.dataset.annotationId!) && m.classList.contains('hl-claim') && !m.classList.contains('hl-pending'));
+      return fresh?.dataset.annotationId ?? null;
+    }, before);
+    annotationA = (await handle.jsonValue()) as string;
+
+    await mark(page, annotationA).click();
+    const item = panelItem(page, annotationA);
+    await item.locator('[data-testid=annotation-flag]').click();
+    const dialog = page.locator('[data-testid=link-dialog]');
+    await dialog.waitFor();
+    // A Chinese substring finds the counterpart across the workspace.
+    await dialog.locator('[data-testid=link-search]').fill('1400餘名');
+    await dialog.locator(`[data-testid=link-result][data-annotation-id="${annotationB}"]`).check();
+    await dialog.locator('[data-testid=link-rationale]').fill(RATIONALE);
+    await dialog.locator('[data-testid=link-severity]').selectOption('high');
+    await dialog.locator('[data-testid=link-submit]').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The highlight now carries the open-flag marker, and the panel lists the link.
+    await page.locator(`[data-testid=reading-view] mark.hl-flagged[data-annotation-id="${annotationA}"]`).first().waitFor();
+    await item.locator('[data-testid=annotation-links-toggle]').click();
+    const summary = item.locator('[data-testid=link-summary]').first();
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-status')).toBe('open');
+    linkId = (await summary.getAttribute('data-link-id'))!;
+    await summary.locator('[data-testid=link-summary-toggle]').click();
+    const counterpart = summary.locator('[data-testid=counterpart]');
+    await counterpart.filter({ hasText: PHRASE_B }).waitFor();
+    expect(await counterpart.locator('[data-testid=passage-document]').innerText()).toContain(DOC_B_TITLE);
+
+    const links = (await (await page.request.get(`${baseUrl()}/api/annotations/${annotationA}/links`)).json()) as LinkList;
+    const stored = links.items.find((l) => l.id === linkId)!;
+    expect(stored).toMatchObject({ type: 'contradicts', status: 'open', severity: 'high', rationale: RATIONALE });
+    expect(stored.annotations.map((a) => a.id).sort()).toEqual([annotationA, annotationB].sort());
+  });
+
+  it('the reviewer finds it in the queue, comments with a mention, confirms and resolves it with a note', async () => {
+    const { page } = reviewer;
+    await page.locator('[data-testid=nav-review]').click();
+    const row = page.locator(`[data-testid=review-item][data-link-id="${linkId}"]`);
+    await row.waitFor();
+    await page.locator('[data-testid=review-count-open]').waitFor();
+    await row.locator('[data-testid=review-item-open]').click();
+
+    const passages = page.locator('[data-testid=link-passages]');
+    await passages.locator('[data-testid=passage]').filter({ hasText: PHRASE_A }).waitFor();
+    await passages.locator('[data-testid=passage]').filter({ hasText: PHRASE_B }).waitFor();
+    expect(await page.locator('[data-testid=link-status]').getAttribute('data-status')).toBe('open');
+    expect(await page.locator('[data-testid=link-rationale-text] strong').innerText()).toBe('over a thousand');
+
+    const comment = `@${ownerMe.user.name} please check`;
+    await page.locator('[data-testid=comment-input]').fill(comment);
+    await page.locator('[data-testid=comment-submit]').click();
+    await page.locator('[data-testid=comment-body]').filter({ hasText: 'please check' }).waitFor();
+
+    await page.locator('[data-testid=transition-confirm]').click();
+    await page.locator('[data-testid=link-status][data-status=confirmed]').waitFor();
+    // Only what the state machine allows now is offered.
+    await page.locator('[data-testid=transition-resolve]').waitFor();
+    expect(await page.locator('[data-testid=transition-confirm]').count()).toBe(0);
+
+    await page.locator('[data-testid=transition-note]').fill(RESOLUTION);
+    await page.locator('[data-testid=transition-resolve]').click();
+    await page.locator('[data-testid=link-status][data-status=resolved]').waitFor();
+    await page.locator('[data-testid=link-resolution]').filter({ hasText: RESOLUTION }).waitFor();
+  });
+
+  it('the analyst sees the flag resolved and the mention', async () => {
+    const { page } = owner;
+    await page.goto(`${baseUrl()}/notifications`);
+    const mention = page.locator(`[data-testid=notification][data-type=mention][data-link-id="${linkId}"]`);
+    await mention.waitFor();
+    expect(await mention.getAttribute('data-read')).toBe('false');
+    await page.locator(`[data-testid=notification][data-type=decision][data-link-id="${linkId}"]`).first().waitFor();
+
+    await mention.locator('[data-testid=notification-open]').click();
+    await page.locator(`[data-testid=link-page][data-link-id="${linkId}"]`).waitFor();
+    await page.locator('[data-testid=link-status][data-status=resolved]').waitFor();
+    await page.locator('[data-testid=comment-body]').filter({ hasText: 'please check' }).waitFor();
+
+    // In the reading view, too: the link shows resolved and the open-flag marker is gone.
+    await page.goto(`${baseUrl()}/documents/${docA.id}`);
+    await mark(page, annotationA).waitFor();
+    await mark(page, annotationA).click();
+    const item = panelItem(page, annotationA);
+    await item.locator('[data-testid=annotation-links-toggle]').click();
+    await item.locator(`[data-testid=link-summary][data-link-id="${linkId}"][data-status=resolved]`).waitFor();
+    expect(await page.locator(`[data-testid=reading-view] mark.hl-flagged[data-annotation-id="${annotationA}"]`).count()).toBe(0);
+  });
+
+  it('saw no page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
