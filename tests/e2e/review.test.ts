@@ -1,11 +1,13 @@
-// Contradictions and review in real browsers, two people at once: the owner (acting as the
-// analyst, since a reviewer may not decide a flag they raised) flags a contradiction between
-// the attendance figures of two seed documents; a reviewer invited for the purpose finds it in
-// the queue, opens the side-by-side view, comments with an @mention, confirms and resolves it
-// with a note; the owner then sees the flag resolved and the mention among the notifications.
+// Contradictions and review in real browsers, three people at once: an analyst invited for the
+// purpose flags a contradiction between the attendance figures of two seed documents; the owner
+// (who may assign, since they did not raise it) assigns it to a reviewer through the select on
+// the flag page; the reviewer narrows the queue to "in review" (the filter lives in the URL and
+// survives a reload), opens the side-by-side view, comments with an @mention picked from the
+// autocomplete by keyboard, confirms and resolves it with a note; the analyst then sees the flag
+// resolved and the mention among the notifications.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Annotation, DocumentDetail, DocumentPage, LinkList, Me } from '@glossa/contracts';
+import type { Annotation, DocumentDetail, DocumentPage, Link, LinkList, Me } from '@glossa/contracts';
 import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
@@ -26,8 +28,10 @@ let browser: Browser;
 let ownerSession: Session;
 let ownerMe: Me;
 let reviewerUser: TestUser;
+let analystUser: TestUser;
 let owner: Person;
 let reviewer: Person;
+let analyst: Person;
 let docA: DocumentDetail;
 let docB: DocumentDetail;
 let annotationA = '';
@@ -76,12 +80,15 @@ beforeAll(async () => {
   docB = await getDocument(seed.b);
   reviewerUser = await joinWithRole(ownerSession, seed.workspaceId, 'reviewer', 'RitaReview');
   expect((await reviewerUser.session.patch('/api/me', { currentWorkspaceId: seed.workspaceId })).status).toBe(200);
+  analystUser = await joinWithRole(ownerSession, seed.workspaceId, 'analyst', 'AnaAnalyst');
+  expect((await analystUser.session.patch('/api/me', { currentWorkspaceId: seed.workspaceId })).status).toBe(200);
 
   // The counterpart passage in the second document, created through the API. The phrase
   // occurs twice there, so the first one is named by its code point offsets too.
+  // The analyst owns it, so it is theirs to link whatever the default visibility.
   const text = await (await ownerSession.get(`/api/documents/${docB.id}/text`)).text();
   const start = Array.from(text.slice(0, text.indexOf(PHRASE_B))).length;
-  const created = await ownerSession.post(`/api/documents/${docB.id}/annotations`, {
+  const created = await analystUser.session.post(`/api/documents/${docB.id}/annotations`, {
     tag: 'data',
     target: {
       revisionId: docB.revision.id,
@@ -97,10 +104,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   owner = await newPerson();
   reviewer = await newPerson();
+  analyst = await newPerson();
   await signInThroughUi(owner.page, inject('owner'));
   await signInThroughUi(reviewer.page, { email: reviewerUser.email, password: reviewerUser.password });
+  await signInThroughUi(analyst.page, { email: analystUser.email, password: analystUser.password });
   watch(owner);
   watch(reviewer);
+  watch(analyst);
 });
 
 afterAll(async () => {
@@ -130,9 +140,9 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
   }, phrase);
 }
 
-describe('flagging a contradiction and reviewing it, two people', () => {
+describe('flagging a contradiction, assigning and reviewing it, three people', () => {
   it('the analyst annotates a passage and flags it as contradicting a passage of another document', async () => {
-    const { page } = owner;
+    const { page } = analyst;
     await page.goto(`${baseUrl()}/documents/${docA.id}`);
     await page.locator('[data-testid=reading-view]').filter({ hasText: PHRASE_A }).waitFor();
     await page.locator('[data-testid=annotation-panel]').waitFor();
@@ -178,24 +188,60 @@ describe('flagging a contradiction and reviewing it, two people', () => {
     expect(stored.annotations.map((a) => a.id).sort()).toEqual([annotationA, annotationB].sort());
   });
 
+  it('the owner assigns it to the reviewer through the select on the flag page', async () => {
+    const { page } = owner;
+    await page.goto(`${baseUrl()}/review/links/${linkId}`);
+    await page.locator('[data-testid=link-status][data-status=open]').waitFor();
+    const select = page.locator('[data-testid=assign-select]');
+    await select.locator(`option[value="${reviewerUser.me.user.id}"]`).waitFor({ state: 'attached' });
+    // Only members who can review are offered: not the analyst who raised it.
+    expect(await select.locator(`option[value="${analystUser.me.user.id}"]`).count()).toBe(0);
+    await select.selectOption(reviewerUser.me.user.id);
+    await page.locator('[data-testid=assign-submit]').click();
+    await page.locator('[data-testid=link-status][data-status=in_review]').waitFor();
+    await page.locator('[data-testid=link-assignee]').filter({ hasText: reviewerUser.me.user.name }).waitFor();
+
+    const stored = (await (await ownerSession.get(`/api/links/${linkId}`)).json()) as Link;
+    expect(stored).toMatchObject({ status: 'in_review', assignee: { id: reviewerUser.me.user.id } });
+  });
+
   it('the reviewer finds it in the queue, comments with a mention, confirms and resolves it with a note', async () => {
     const { page } = reviewer;
     await page.locator('[data-testid=nav-review]').click();
     const row = page.locator(`[data-testid=review-item][data-link-id="${linkId}"]`);
     await row.waitFor();
     await page.locator('[data-testid=review-count-open]').waitFor();
+
+    // The status filter goes into the query string and survives a reload.
+    await page.locator('[data-testid=review-filter-status]').selectOption('in_review');
+    await page.waitForURL((url) => url.pathname === '/review' && url.searchParams.get('status') === 'in_review');
+    await page.locator(`[data-testid=review-item][data-link-id="${linkId}"][data-status=in_review]`).waitFor();
+    await page.reload();
+    await page.locator(`[data-testid=review-item][data-link-id="${linkId}"][data-status=in_review]`).waitFor();
+    expect(await page.locator('[data-testid=review-filter-status]').inputValue()).toBe('in_review');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('in_review');
+    expect(await page.locator('[data-testid=review-item]:not([data-status=in_review])').count()).toBe(0);
     await row.locator('[data-testid=review-item-open]').click();
 
     const passages = page.locator('[data-testid=link-passages]');
     await passages.locator('[data-testid=passage]').filter({ hasText: PHRASE_A }).waitFor();
     await passages.locator('[data-testid=passage]').filter({ hasText: PHRASE_B }).waitFor();
-    expect(await page.locator('[data-testid=link-status]').getAttribute('data-status')).toBe('open');
+    // Assigned by the owner, so no longer `open`: in review, with the reviewer as assignee.
+    expect(await page.locator('[data-testid=link-status]').getAttribute('data-status')).toBe('in_review');
+    expect(await page.locator('[data-testid=link-assignee]').innerText()).toBe(reviewerUser.me.user.name);
     expect(await page.locator('[data-testid=link-rationale-text] strong').innerText()).toBe('over a thousand');
 
-    const comment = `@${ownerMe.user.name} please check`;
-    await page.locator('[data-testid=comment-input]').fill(comment);
+    // The mention is picked from the autocomplete with the keyboard.
+    const input = page.locator('[data-testid=comment-input]');
+    await input.click();
+    await input.pressSequentially(`@${analystUser.me.user.name.slice(0, 3)}`);
+    await page.locator('[data-testid=mention-option]').filter({ hasText: analystUser.me.user.name }).waitFor();
+    await input.press('Enter');
+    await input.pressSequentially('please check');
+    expect(await input.inputValue()).toBe(`@${analystUser.me.user.name} please check`);
     await page.locator('[data-testid=comment-submit]').click();
     await page.locator('[data-testid=comment-body]').filter({ hasText: 'please check' }).waitFor();
+    expect(await page.locator('[data-testid=comment-body]').filter({ hasText: 'please check' }).innerText()).toContain(`@${analystUser.me.user.name}`);
 
     await page.locator('[data-testid=transition-confirm]').click();
     await page.locator('[data-testid=link-status][data-status=confirmed]').waitFor();
@@ -207,10 +253,15 @@ describe('flagging a contradiction and reviewing it, two people', () => {
     await page.locator('[data-testid=transition-resolve]').click();
     await page.locator('[data-testid=link-status][data-status=resolved]').waitFor();
     await page.locator('[data-testid=link-resolution]').filter({ hasText: RESOLUTION }).waitFor();
+    // The audit trail: raised, assigned, confirmed, resolved — the last one carrying the note.
+    const entries = page.locator('[data-testid=history-entry]');
+    await entries.nth(3).waitFor();
+    expect(await entries.evaluateAll((els) => els.map((el) => el.getAttribute('data-type')))).toEqual(['link.created', 'link.transitioned', 'link.transitioned', 'link.transitioned']);
+    expect(await entries.nth(3).textContent()).toContain(RESOLUTION);
   });
 
   it('the analyst sees the flag resolved and the mention', async () => {
-    const { page } = owner;
+    const { page } = analyst;
     await page.goto(`${baseUrl()}/notifications`);
     const mention = page.locator(`[data-testid=notification][data-type=mention][data-link-id="${linkId}"]`);
     await mention.waitFor();

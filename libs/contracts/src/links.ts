@@ -133,3 +133,20 @@ export const MarkNotificationsReadBody = z.strictObject({
   ids: z.array(z.uuid({ error: 'ids must hold notification ids' })).min(1, 'ids must not be empty').max(500, 'at most 500 ids at once'),
 });
 export type MarkNotificationsReadBody = z.infer<typeof MarkNotificationsReadBody>;
+
+export const LinkEventType = z.enum(['link.created', 'link.transitioned']);
+export type LinkEventType = z.infer<typeof LinkEventType>;
+
+/** One line of a link's audit trail: who did what, when, and why (from the event log). */
+export const LinkHistoryEntry = z.object({
+  seq: z.number().int(),
+  type: LinkEventType,
+  actor: PersonRef.nullable(),
+  at: z.iso.datetime(),
+  /** created: the initial fields; transitioned: `{action, from, to, note, assigneeId?}`. */
+  changes: z.record(z.string(), z.unknown()),
+});
+export type LinkHistoryEntry = z.infer<typeof LinkHistoryEntry>;
+
+export const LinkHistory = z.object({ items: z.array(LinkHistoryEntry) });
+export type LinkHistory = z.infer<typeof LinkHistory>;

@@ -32,7 +32,7 @@ import {
   WorkspaceList,
   WorkspaceSummary,
 } from './accounts';
-import { CommentList, Comment, CreateCommentBody, CreateLinkBody, Link, LinkList, MarkNotificationsReadBody, NotificationList, TransitionBody } from './links';
+import { CommentList, Comment, CreateCommentBody, CreateLinkBody, Link, LinkHistory, LinkList, MarkNotificationsReadBody, NotificationList, TransitionBody } from './links';
 import { AnnotationDecisionBody, AnnotationSearchResult, ReviewQueue, ReviewQueueQuery, SearchAnnotationsQuery } from './review';
 
 export const API_PREFIX = '/api';
@@ -56,6 +56,7 @@ export const Routes = {
   links: '/links',
   link: '/links/:id',
   linkTransitions: '/links/:id/transitions',
+  linkHistory: '/links/:id/history',
   linkComments: '/links/:id/comments',
   reviewQueue: '/review/queue',
   notifications: '/me/notifications',
@@ -285,6 +286,12 @@ export const routeDocs: RouteDoc[] = [
     path: Routes.link,
     summary: 'One link with its passages (deleted ones keep their last quote), review state and what the caller may do; `ETag` holds its version',
     responses: { 200: { description: 'The link', schema: Link }, 401: unauthenticated, 404: errorResponse('No such link in a workspace of yours') },
+  },
+  {
+    method: 'get',
+    path: Routes.linkHistory,
+    summary: 'The audit trail of a link: who raised it, and every review transition with who, when, from, to and the note',
+    responses: { 200: { description: 'History, oldest first', schema: LinkHistory }, 401: unauthenticated, 404: errorResponse('No such link in a workspace of yours') },
   },
   {
     method: 'post',

@@ -12,6 +12,7 @@ import {
   TransitionBody,
   type AnnotationSearchResult,
   type Link,
+  type LinkHistory,
   type LinkList,
 } from '@glossa/contracts';
 import { AnnotationAccess } from '../annotations/annotation-access';
@@ -24,6 +25,7 @@ import { CreateLink } from './commands/createLink';
 import { TransitionFlag } from './commands/transitionFlag';
 import { LinkAccess } from './link-access';
 import { linkEtag, presentLink } from './presenters/linkPresenter';
+import { GetLinkHistory } from './queries/getLinkHistory';
 import { ListAnnotationLinks } from './queries/listAnnotationLinks';
 import { SearchAnnotations } from './queries/searchAnnotations';
 
@@ -37,6 +39,7 @@ export class LinksController {
     private readonly transitionFlag: TransitionFlag,
     private readonly annotationLinks: ListAnnotationLinks,
     private readonly searchAnnotations: SearchAnnotations,
+    private readonly linkHistory: GetLinkHistory,
   ) {}
 
   private async respond(actor: Actor, linkId: string, reply: FastifyReply): Promise<Link> {
@@ -59,6 +62,13 @@ export class LinksController {
   @Get(Routes.link)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Link> {
     return this.respond(actor, requireId(id, 'Link'), reply);
+  }
+
+  @Get(Routes.linkHistory)
+  async history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<LinkHistory> {
+    const linkId = requireId(id, 'Link');
+    await this.links.load(actor.userId, linkId);
+    return this.linkHistory.run(linkId);
   }
 
   @Post(Routes.linkTransitions)

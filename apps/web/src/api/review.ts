@@ -6,6 +6,7 @@ import {
   Comment,
   CommentList,
   Link,
+  LinkHistory,
   LinkList,
   NotificationList,
   ReviewQueue,
@@ -81,6 +82,10 @@ export function transitionLink(id: string, version: number, input: TransitionInp
 
 export function linkComments(id: string, signal?: AbortSignal): Promise<CommentList> {
   return apiRequest(fillPath(Routes.linkComments, { id }), CommentList, { signal });
+}
+
+export function linkHistory(id: string, signal?: AbortSignal): Promise<LinkHistory> {
+  return apiRequest(fillPath(Routes.linkHistory, { id }), LinkHistory, { signal });
 }
 
 export function addLinkComment(id: string, body: string, parentId?: string): Promise<Comment> {

@@ -1,8 +1,11 @@
 // One link (`/review/links/:id`): the passages side by side with their context (stacked on
 // narrow screens), rationale, severity, status, assignee, the threaded comments, and buttons
-// for exactly the actions in `link.abilities.transition`.
+// for exactly the actions in `link.abilities.transition` (assigning to oneself or to another
+// member who can review). There is no endpoint for a flag's transition events yet, so the audit
+// trail is not shown here.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import type { QueueStatus, Role } from '@glossa/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'wouter';
 import { isApiError } from '../../api/client';
@@ -14,7 +17,11 @@ import { MarkdownNote } from '../../ui/MarkdownNote';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMe } from '../session/queries';
 import { Passage } from './Passage';
-import { reviewKeys, useAddComment, useLink, useLinkComments, useTransition } from './queries';
+import { MentionTextarea } from './MentionTextarea';
+import { reviewKeys, useAddComment, useLink, useLinkComments, useLinkHistory, useTransition, useWorkspaceMembers } from './queries';
+
+/** Roles with the `review` ability (docs/REVIEW.md): the API refuses any other assignee. */
+const REVIEWING_ROLES: ReadonlySet<Role> = new Set<Role>(['owner', 'admin', 'reviewer']);
 
 export function LinkPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -84,8 +91,48 @@ export function LinkPage({ id }: { id: string }) {
         </section>
       )}
       <Actions link={data} />
+      <History link={data} />
       <Thread link={data} />
     </article>
+  );
+}
+
+function History({ link }: { link: Link }) {
+  const { t, i18n } = useTranslation();
+  const history = useLinkHistory(link.id);
+  const statusLabel = (value: unknown) => (typeof value === 'string' ? t(`review.statuses.${value as QueueStatus}`) : '—');
+  return (
+    <section className="link-history" aria-labelledby="history-title" data-testid="link-history">
+      <h2 id="history-title">{t('review.history.title')}</h2>
+      {history.isPending ? (
+        <p className="status">{t('review.history.loading')}</p>
+      ) : history.isError ? (
+        <p className="form-error">{describeError(history.error, t).headline}</p>
+      ) : (
+        <ol>
+          {history.data.items.map((entry) => {
+            const actor = entry.actor?.name ?? t('review.history.system');
+            const note = typeof entry.changes.note === 'string' ? entry.changes.note : null;
+            return (
+              <li key={entry.seq} data-testid="history-entry" data-type={entry.type}>
+                <span>
+                  {entry.type === 'link.created'
+                    ? t('review.history.raised', { actor })
+                    : t('review.history.moved', {
+                        actor,
+                        action: t(`review.actions.${entry.changes.action as FlagAction}`),
+                        from: statusLabel(entry.changes.from),
+                        to: statusLabel(entry.changes.to),
+                      })}
+                </span>{' '}
+                <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+                {note && <MarkdownNote source={note} />}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
   );
 }
 
@@ -96,18 +143,22 @@ function Actions({ link }: { link: Link }) {
   const transition = useTransition(link);
   const [note, setNote] = useState('');
   const [resolving, setResolving] = useState(false);
-  const [error, setError] = useState<{ message: string; reload?: boolean } | null>(null);
+  const [assignee, setAssignee] = useState('');
+  const [error, setError] = useState<{ message: string; detail?: string; reload?: boolean } | null>(null);
+  const members = useWorkspaceMembers(link.workspaceId);
+  const assignId = useId();
   const actions = link.abilities.transition;
+  const reviewers = (members.data?.items ?? []).filter((m) => REVIEWING_ROLES.has(m.role) && m.userId !== link.raisedBy.id);
   if (actions.length === 0) return null;
 
-  const run = (action: FlagAction) => {
+  const run = (action: FlagAction, assigneeId?: string) => {
     setError(null);
     if (action === 'resolve' && note.trim() === '') {
       setResolving(true);
       setError({ message: t('review.actions.noteRequired') });
       return;
     }
-    const input = action === 'assign' ? { action, assigneeId: me?.user.id } : action === 'resolve' ? { action, note } : { action };
+    const input = action === 'assign' ? { action, assigneeId: assigneeId ?? me?.user.id } : action === 'resolve' ? { action, note } : { action };
     transition.mutate(input, {
       onSuccess: () => {
         setNote('');
@@ -121,7 +172,8 @@ function Actions({ link }: { link: Link }) {
           const allowed = fresh.abilities.transition.map((a) => t(`review.actions.${a}`)).join(', ') || t('review.actions.none');
           setError({ message: t('review.actions.notAllowed', { allowed }) });
         } else {
-          setError({ message: describeError(caught, t).headline });
+          const described = describeError(caught, t);
+          setError({ message: described.headline, detail: described.detail });
         }
       },
     });
@@ -142,9 +194,43 @@ function Actions({ link }: { link: Link }) {
           </button>
         ))}
       </div>
+      {actions.includes('assign') && (
+        <form
+          className="link-actions__assign"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (assignee) run('assign', assignee);
+          }}
+          data-testid="assign-form"
+        >
+          <label htmlFor={assignId}>{t('review.assign.label')}</label>{' '}
+          <select id={assignId} value={assignee} onChange={(e) => setAssignee(e.target.value)} disabled={members.isPending || transition.isPending} data-testid="assign-select">
+            <option value="">{members.isPending ? t('review.assign.loadingMembers') : t('review.assign.choose')}</option>
+            {reviewers.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.userId === link.assignee?.id ? t('review.assign.current', { name: m.name }) : m.name}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit" className="button button--small" disabled={!assignee || transition.isPending} data-testid="assign-submit">
+            {t('review.assign.submit')}
+          </button>
+          {members.isSuccess && reviewers.length === 0 && (
+            <p className="status" data-testid="assign-none">
+              {t('review.assign.noReviewers')}
+            </p>
+          )}
+          {members.isError && (
+            <p className="form-error" role="alert">
+              {describeError(members.error, t).headline}
+            </p>
+          )}
+        </form>
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="transition-error">
-          {error.message}{' '}
+          {error.message}
+          {error.detail && <> ({error.detail})</>}{' '}
           {error.reload && (
             <button type="button" className="button button--link" onClick={() => void queryClient.invalidateQueries({ queryKey: reviewKeys.link(link.id) }).then(() => setError(null))} data-testid="transition-reload">
               {t('review.actions.reload')}
@@ -177,7 +263,7 @@ function Thread({ link }: { link: Link }) {
       ) : (
         <CommentTree parent={null} childrenOf={children} link={link} />
       )}
-      {link.abilities.comment && <CommentForm linkId={link.id} />}
+      {link.abilities.comment && <CommentForm linkId={link.id} workspaceId={link.workspaceId} />}
     </section>
   );
 }
@@ -208,15 +294,18 @@ function CommentItem({ comment, childrenOf, link }: { comment: Comment; children
           {t('review.thread.reply')}
         </button>
       )}
-      {replying && <CommentForm linkId={link.id} parentId={comment.id} onDone={() => setReplying(false)} />}
+      {replying && <CommentForm linkId={link.id} workspaceId={link.workspaceId} parentId={comment.id} onDone={() => setReplying(false)} />}
       <CommentTree parent={comment.id} childrenOf={childrenOf} link={link} />
     </li>
   );
 }
 
-function CommentForm({ linkId, parentId, onDone }: { linkId: string; parentId?: string; onDone?: () => void }) {
+function CommentForm({ linkId, workspaceId, parentId, onDone }: { linkId: string; workspaceId: string; parentId?: string; onDone?: () => void }) {
   const { t } = useTranslation();
   const add = useAddComment(linkId);
+  const me = useMe().data;
+  const members = useWorkspaceMembers(workspaceId);
+  const people = (members.data?.items ?? []).filter((m) => m.userId !== me?.user.id);
   const [body, setBody] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -233,10 +322,14 @@ function CommentForm({ linkId, parentId, onDone }: { linkId: string; parentId?: 
   };
   return (
     <form className="thread__form" onSubmit={submit}>
-      <label>
-        {parentId ? t('review.thread.replyLabel') : t('review.thread.commentLabel')}
-        <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('review.thread.placeholder')} data-testid="comment-input" />
-      </label>
+      <MentionTextarea
+        label={parentId ? t('review.thread.replyLabel') : t('review.thread.commentLabel')}
+        value={body}
+        onChange={setBody}
+        members={people}
+        placeholder={t('review.thread.placeholder')}
+        testId="comment-input"
+      />
       <button type="submit" className="button button--small" disabled={add.isPending || body.trim() === ''} data-testid="comment-submit">
         {add.isPending ? t('review.thread.sending') : t('review.thread.send')}
       </button>

@@ -1,35 +1,40 @@
 // The review queue: contradiction flags and submitted annotations of the current workspace,
 // newest first, with filters, counts per status and "Load more". Submitted annotations are
-// accepted or rejected in place; a flag opens its own page.
+// accepted or rejected in place; a flag opens its own page. The filters live in the query
+// string (`/review?status=open&severity=high`), so a filtered queue can be shared and survives
+// a reload; the counts are the API's, which apply every filter but `status`.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'wouter';
+import { Link as RouterLink, useLocation, useSearch } from 'wouter';
 import { ANNOTATION_TAGS, selectorsOf, type AnnotationTag } from '../../api/annotations';
 import { listDocuments } from '../../api/documents';
-import { FLAG_STATUSES, type AnnotationInContext, type QueueFilters, type QueueStatus, type Severity } from '../../api/review';
+import { type AnnotationInContext, type QueueFilters, type QueueStatus, type Severity } from '../../api/review';
 import { formatDateTime } from '../../i18n/format';
 import { documentPath, linkPath, paths } from '../../paths';
 import { describeError } from '../../ui/describeError';
 import { MarkdownNote } from '../../ui/MarkdownNote';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useCurrentWorkspace } from '../session/SessionContext';
-import { listMembers } from '../../api/workspaces';
 import { excerpt } from '../annotations/AnnotationPanel';
-import { useDecideAnnotation, useReviewQueue } from './queries';
-
-const QUEUE_STATUSES: QueueStatus[] = [...FLAG_STATUSES, 'submitted'];
-const SEVERITIES: Severity[] = ['low', 'medium', 'high'];
+import { useDecideAnnotation, useReviewQueue, useWorkspaceMembers } from './queries';
+import { filtersFromSearch, QUEUE_STATUSES, searchFromFilters, SEVERITIES } from './queueFilters';
 
 export function ReviewQueuePage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('review.queueTitle'));
   const workspace = useCurrentWorkspace();
-  const [filters, setFilters] = useState<QueueFilters>({});
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
   const queue = useReviewQueue(filters);
-  const members = useQuery({ queryKey: ['workspaces', 'review-members', workspace?.id], queryFn: ({ signal }) => listMembers(workspace!.id, signal), enabled: Boolean(workspace) });
+  const members = useWorkspaceMembers(workspace?.id);
   const documents = useQuery({ queryKey: ['documents', 'review-filter', workspace?.id], queryFn: ({ signal }) => listDocuments({ workspaceId: workspace?.id, limit: 100 }, signal), enabled: Boolean(workspace) });
-  const set = (patch: Partial<QueueFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<QueueFilters>) => {
+    const query = searchFromFilters({ ...filters, ...patch });
+    navigate(query ? `${paths.review}?${query}` : paths.review, { replace: true });
+  };
+  const filtered = searchFromFilters(filters) !== '';
   const counts = queue.data?.pages[0]?.counts;
   const language = i18n.resolvedLanguage ?? i18n.language;
   const people = members.data?.items ?? [];
@@ -43,7 +48,7 @@ export function ReviewQueuePage() {
         </RouterLink>
       </p>
       {counts && (
-        <ul className="review-counts" data-testid="review-counts">
+        <ul className="review-counts" aria-label={t('review.filters.countsLabel')} data-testid="review-counts">
           {QUEUE_STATUSES.map((s) => (
             <li key={s}>
               <button type="button" className="tag-chip" aria-pressed={filters.status === s} onClick={() => set({ status: filters.status === s ? undefined : s })} data-testid={`review-count-${s}`}>
@@ -102,6 +107,11 @@ export function ReviewQueuePage() {
             </option>
           ))}
         </select>
+        {filtered && (
+          <button type="button" className="button button--small button--secondary" onClick={() => navigate(paths.review, { replace: true })} data-testid="review-filter-clear">
+            {t('review.filters.clear')}
+          </button>
+        )}
       </div>
 
       {queue.isPending ? (

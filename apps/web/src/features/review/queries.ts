@@ -7,6 +7,7 @@ import {
   decideAnnotation,
   getLink,
   linkComments,
+  linkHistory,
   markNotificationsRead,
   notifications,
   reviewQueue,
@@ -16,6 +17,7 @@ import {
   type QueueFilters,
   type TransitionInput,
 } from '../../api/review';
+import { listMembers } from '../../api/workspaces';
 
 export const reviewKeys = {
   all: ['review'] as const,
@@ -52,8 +54,23 @@ export function useAnnotationLinks(id: string, enabled: boolean) {
   return useQuery({ queryKey: reviewKeys.annotationLinks(id), queryFn: ({ signal }) => annotationLinks(id, signal), enabled });
 }
 
+/** The members of a workspace (names and roles), for the assignee select, filters and @mentions. */
+export function useWorkspaceMembers(workspaceId: string | undefined) {
+  return useQuery({
+    queryKey: ['workspaces', 'review-members', workspaceId],
+    queryFn: ({ signal }) => listMembers(workspaceId!, signal),
+    enabled: Boolean(workspaceId),
+    staleTime: 60_000,
+  });
+}
+
 export function useLink(id: string) {
   return useQuery({ queryKey: reviewKeys.link(id), queryFn: ({ signal }) => getLink(id, signal) });
+}
+
+/** Keyed under the link, so a transition's invalidation of the link refreshes it too. */
+export function useLinkHistory(id: string) {
+  return useQuery({ queryKey: [...reviewKeys.link(id), 'history'], queryFn: ({ signal }) => linkHistory(id, signal) });
 }
 
 export function useLinkComments(id: string) {
@@ -74,7 +91,9 @@ export function useTransition(link: Link) {
     mutationFn: (input: TransitionInput) => transitionLink(link.id, link.version, input),
     onSuccess: (next) => {
       queryClient.setQueryData(reviewKeys.link(link.id), next);
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.all, predicate: (q) => q.queryKey[1] !== 'link' });
+      // Everything else under review (queue, counts, the link's audit trail) is refetched; the link
+      // itself is already the server's answer.
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.all, predicate: (q) => q.queryKey[1] !== 'link' || q.queryKey.length > reviewKeys.link(link.id).length });
     },
   });
 }
