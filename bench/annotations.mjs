@@ -249,7 +249,7 @@ async function addHighlight(page) {
     const base = index.rangeToOffsets(pos, pos).start;
     // Redraw everything from nothing, as on first load: setAll of the highlights in the plugin
     // state, after a setAll of none, timed as plugin apply / view DOM update / style+layout.
-    const highlights = plugin.getState(view.state).decorations.find().map((d) => d.spec.highlight);
+    const highlights = [...plugin.getState(view.state).highlights.values()];
     const unique = [...new Map(highlights.map((h) => [h.id, h])).values()];
     view.dispatch(view.state.tr.setMeta(plugin, { type: 'setAll', highlights: [] }));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -7,8 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_TAGS, type AnnotationTag } from '../../api/annotations';
 import type { Highlight } from '../reading/annotationsPlugin';
-import { ANNOTATION_ID_ATTRIBUTE } from '../reading/annotationsPlugin';
-import { ReadingView, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
+import { ReadingView, scrollToHighlight, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
 import { MarkdownNote } from '../../ui/MarkdownNote';
 import { AnnotationPanel, excerpt } from './AnnotationPanel';
 import { annotationErrorMessage } from './annotationErrors';
@@ -91,8 +90,8 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
   const jumpTo = useCallback((id: string) => {
     setFocusedId(id);
     const view = viewRef.current;
-    const mark = view?.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Draws it first when it lies outside the window of highlights near the viewport.
+    if (view) scrollToHighlight(view, id);
   }, []);
 
   const annotate = useCallback(

@@ -1,7 +1,9 @@
 // The reading view: one read-only ProseMirror EditorView, mounted once inside a React-owned
 // host element. ProseMirror owns everything inside the host; React never renders there.
 // Highlights reach it as a list and are turned into annotationsPlugin actions (add / remove /
-// replace per highlight), selections leave it as code point offsets.
+// replace per highlight), selections leave it as code point offsets. The visible positions reach
+// the plugin as viewport actions (rAF-throttled on scroll and resize), so with many highlights
+// only those near the viewport are drawn.
 import { schema } from '@glossa/editor-schema';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
@@ -15,6 +17,7 @@ import {
   annotationsPlugin,
   annotationsTransaction,
   diffHighlights,
+  needsViewport,
   type Highlight,
 } from './annotationsPlugin';
 import { moveHead } from './keyboardSelection';
@@ -81,6 +84,67 @@ function selectionOf(state: EditorState): ReadingSelection | null {
   // The server refuses a blank quote ('empty'), so a blank selection offers no toolbar.
   if (start >= end || isBlankQuote(state.doc.textBetween(from, to, '\n'))) return null;
   return { start, end, from, to };
+}
+
+/** The nearest ancestors' clip: the part of the window (or a scrolling ancestor) that shows the view. */
+function visibleBand(view: EditorView): { top: number; bottom: number; rect: DOMRect } {
+  const rect = view.dom.getBoundingClientRect();
+  let top = 0;
+  let bottom = window.innerHeight;
+  for (let el = view.dom.parentElement; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+    const { overflowY } = getComputedStyle(el);
+    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'hidden') {
+      const clip = el.getBoundingClientRect();
+      top = Math.max(top, clip.top);
+      bottom = Math.min(bottom, clip.bottom);
+    }
+  }
+  return { top, bottom, rect };
+}
+
+/** The positions of the text at the top and bottom of what is visible of the view. */
+export function visiblePositions(view: EditorView): { from: number; to: number } | null {
+  if (typeof document.elementFromPoint !== 'function') return null;
+  const { top, bottom, rect } = visibleBand(view);
+  const size = view.state.doc.content.size;
+  if (rect.height === 0 || rect.width === 0) return null;
+  // Wholly above or below: the nearest end of the document.
+  if (rect.bottom <= top) return { from: size, to: size };
+  if (rect.top >= bottom) return { from: 0, to: 0 };
+  const left = rect.left + rect.width / 2;
+  const probe = (y: number, fallback: number) => {
+    try {
+      return view.posAtCoords({ left, top: y })?.pos ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const from = probe(Math.max(rect.top, top) + 1, 0);
+  const to = probe(Math.min(rect.bottom, bottom) - 1, size);
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+/** Sends the plugin a viewport action when the visible text has moved near the window's edge. */
+export function syncViewport(view: EditorView, force = false): void {
+  const visible = visiblePositions(view);
+  if (!visible) return;
+  if (force || needsViewport(view.state, visible.from, visible.to)) view.dispatch(annotationsTransaction(view.state, { type: 'viewport', ...visible }));
+}
+
+/**
+ * Scrolls the highlight `id` to the middle of the view, drawing it first if it lies outside the
+ * drawn window. False when the plugin does not know it or it has no place in the text.
+ */
+export function scrollToHighlight(view: EditorView, id: string): boolean {
+  const state = annotationsKey.getState(view.state);
+  const highlight = state?.highlights.get(id);
+  if (!state || !highlight || highlight.start >= highlight.end || highlight.end > state.index.length) return false;
+  const { from, to } = state.index.offsetsToRange(highlight.start, highlight.end);
+  view.dispatch(annotationsTransaction(view.state, { type: 'viewport', from, to }));
+  const mark = view.dom.querySelector(`[${ANNOTATION_ID_ATTRIBUTE}="${CSS.escape(id)}"]`);
+  if (!mark) return false;
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return true;
 }
 
 function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
@@ -155,7 +219,24 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
     });
     viewRef.current = view;
     if (outerRef) outerRef.current = view;
+    // Scrolling anywhere (capture) or resizing moves the visible text: at most once a frame.
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (viewRef.current === view) syncViewport(view);
+      });
+    };
+    window.addEventListener('scroll', schedule, { capture: true, passive: true });
+    window.addEventListener('resize', schedule);
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+    resize?.observe(host);
     return () => {
+      window.removeEventListener('scroll', schedule, { capture: true });
+      window.removeEventListener('resize', schedule);
+      resize?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
       view.destroy();
       viewRef.current = null;
       if (outerRef) outerRef.current = null;
@@ -181,6 +262,8 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
     if (!view) return;
     const actions = diffHighlights(drawn.current, highlights);
     if (actions.length === 0) return;
+    // The window first, so a first load of many highlights draws only those in view.
+    syncViewport(view);
     for (const action of actions) view.dispatch(annotationsTransaction(view.state, action));
     drawn.current = new Map(highlights.map((h) => [h.id, h]));
   }, [highlights, node]);

@@ -3,7 +3,21 @@ import { schema } from '@glossa/editor-schema';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { annotationsKey, annotationsPlugin, annotationsTransaction, diffHighlights, highlightClass, type AnnotationsAction, type Highlight } from './annotationsPlugin';
+import {
+  annotationsKey,
+  annotationsPlugin,
+  annotationsTransaction,
+  diffHighlights,
+  highlightClass,
+  highlightsInWindow,
+  MIN_MARGIN,
+  needsViewport,
+  VIEWPORT_STEP,
+  WINDOW_THRESHOLD,
+  windowAround,
+  type AnnotationsAction,
+  type Highlight,
+} from './annotationsPlugin';
 import { moveHead } from './keyboardSelection';
 
 // "ab𠮷c👩‍👩‍👧de\n第二段落" — astral and ZWJ characters before the spans under test.
@@ -134,6 +148,114 @@ describe('annotationsPlugin state', () => {
     const state = stateWith([h('a', 3, 4)]);
     const next = state.apply(state.tr.insertText('XYZ', 1));
     expect(covered(next, 'a')).toBe('c');
+  });
+});
+
+describe('windowing', () => {
+  it('highlightsInWindow keeps those intersecting the window, or all without one', () => {
+    const hs = [h('a', 0, 5), h('b', 5, 10), h('c', 9, 20), h('d', 20, 30)];
+    const ids = (w: { start: number; end: number } | null) => highlightsInWindow(hs, w).map((x) => x.id);
+    expect(ids(null)).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids({ start: 5, end: 10 })).toEqual(['b', 'c']);
+    expect(ids({ start: 4, end: 5 })).toEqual(['a']);
+    expect(ids({ start: 19, end: 21 })).toEqual(['c', 'd']);
+    expect(ids({ start: 30, end: 40 })).toEqual([]);
+  });
+
+  it('windowAround adds twice the visible span, at least MIN_MARGIN, clamped to the document', () => {
+    expect(windowAround(100_000, 110_000, 1_000_000)).toEqual({ from: 80_000, to: 130_000 });
+    expect(windowAround(10, 20, 1_000_000)).toEqual({ from: 0, to: 20 + MIN_MARGIN });
+    expect(windowAround(999_000, 999_500, 1_000_000)).toEqual({ from: 999_000 - MIN_MARGIN, to: 1_000_000 });
+  });
+
+  // One paragraph of 100,000 characters: positions are offsets + 1.
+  const big = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('x'.repeat(100_000))])]);
+  const many = (n: number, step = 40) => Array.from({ length: n }, (_, i) => h(`h${i}`, i * step, i * step + 5));
+  const bigState = (highlights: Highlight[]) => EditorState.create({ doc: big, plugins: [annotationsPlugin(highlights)] });
+  const ids = (state: EditorState) => new Set(decorations(state).map((d) => (d.spec as { id: string }).id));
+
+  it('draws every highlight up to the threshold, whatever the viewport', () => {
+    let state = bigState(many(WINDOW_THRESHOLD));
+    state = act(state, { type: 'viewport', from: 50_000, to: 51_000 });
+    expect(decorations(state)).toHaveLength(WINDOW_THRESHOLD);
+  });
+
+  it('above the threshold draws only near the viewport but keeps every highlight', () => {
+    const all = many(2500);
+    let state = bigState(all);
+    expect(annotationsKey.getState(state)!.highlights.size).toBe(2500);
+    // Before any viewport: the start of the document.
+    expect(ids(state).has('h0')).toBe(true);
+    expect(ids(state).has('h2499')).toBe(false);
+    state = act(state, { type: 'viewport', from: 50_001, to: 51_001 });
+    const window = annotationsKey.getState(state)!.window!;
+    expect(window).toEqual({ start: 50_000 - MIN_MARGIN, end: 51_000 + MIN_MARGIN });
+    expect([...ids(state)].sort()).toEqual(highlightsInWindow(all, window).map((x) => x.id).sort());
+    expect(ids(state).has('h0')).toBe(false);
+    expect(annotationsKey.getState(state)!.highlights.size).toBe(2500);
+  });
+
+  it('moves the window at its edges only: highlights in both keep their decorations', () => {
+    let state = act(bigState(many(2500)), { type: 'viewport', from: 50_001, to: 51_001 });
+    const kept = identity(byId(state, 'h1300')[0]);
+    expect(kept).toBeDefined();
+    state = act(state, { type: 'viewport', from: 52_001, to: 53_001 });
+    expect(identity(byId(state, 'h1300')[0])).toBe(kept);
+    expect(ids(state).has('h1190')).toBe(false);
+    expect(ids(state).has('h1420')).toBe(true);
+  });
+
+  it('adding outside the window leaves the set as it is; inside adds one decoration', () => {
+    const state = act(bigState(many(2500)), { type: 'viewport', from: 50_001, to: 51_001 });
+    const before = annotationsKey.getState(state)!.decorations;
+    const outside = act(state, { type: 'add', highlights: [h('far', 10, 14)] });
+    expect(annotationsKey.getState(outside)!.decorations).toBe(before);
+    expect(annotationsKey.getState(outside)!.highlights.has('far')).toBe(true);
+    const inside = act(state, { type: 'add', highlights: [h('near', 50_100, 50_104)] });
+    expect(decorations(inside)).toHaveLength(before.find().length + 1);
+    expect(identity(byId(inside, 'h1300')[0])).toBe(identity(byId(state, 'h1300')[0]));
+  });
+
+  it('a highlight focused outside the window is drawn focused when the window reaches it', () => {
+    let state = act(bigState(many(2500)), { type: 'viewport', from: 50_001, to: 51_001 });
+    state = act(state, { type: 'focus', id: 'h10' });
+    expect(byId(state, 'h10')).toEqual([]);
+    state = act(state, { type: 'viewport', from: 1, to: 1001 });
+    const classOf = (d: Decoration) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
+    expect(classOf(byId(state, 'h10')[0]!)).toContain('hl-focused');
+  });
+
+  it('crossing the threshold switches between all and the window', () => {
+    let state = act(bigState(many(WINDOW_THRESHOLD)), { type: 'viewport', from: 50_001, to: 51_001 });
+    expect(decorations(state)).toHaveLength(WINDOW_THRESHOLD);
+    state = act(state, { type: 'add', highlights: [h('one-more', 10, 14)] });
+    expect(decorations(state).length).toBeLessThan(WINDOW_THRESHOLD);
+    expect(byId(state, 'one-more')).toEqual([]);
+    state = act(state, { type: 'remove', ids: ['one-more'] });
+    expect(decorations(state)).toHaveLength(WINDOW_THRESHOLD);
+  });
+
+  it('replace and remove update the highlights outside the window too', () => {
+    let state = act(bigState(many(2500)), { type: 'viewport', from: 50_001, to: 51_001 });
+    state = act(state, { type: 'replace', id: 'h0', highlight: h('srv-0', 0, 5) });
+    state = act(state, { type: 'remove', ids: ['h1'] });
+    const { highlights } = annotationsKey.getState(state)!;
+    expect(highlights.has('h0')).toBe(false);
+    expect(highlights.has('srv-0')).toBe(true);
+    expect(highlights.has('h1')).toBe(false);
+    state = act(state, { type: 'viewport', from: 1, to: 1001 });
+    expect(covered(state, 'srv-0')).toBe('xxxxx');
+    expect(byId(state, 'h1')).toEqual([]);
+  });
+
+  it('needsViewport: once at first, then when the visible text moved a step towards an edge', () => {
+    let state = bigState(many(2500));
+    expect(needsViewport(state, 50_001, 51_001)).toBe(true);
+    state = act(state, { type: 'viewport', from: 50_001, to: 51_001 });
+    expect(needsViewport(state, 50_001, 51_001)).toBe(false);
+    expect(needsViewport(state, 50_001 + VIEWPORT_STEP, 51_001 + VIEWPORT_STEP)).toBe(false);
+    expect(needsViewport(state, 50_002 + VIEWPORT_STEP, 51_002 + VIEWPORT_STEP)).toBe(true);
+    expect(needsViewport(state, 49_000 - VIEWPORT_STEP, 50_000 - VIEWPORT_STEP)).toBe(true);
   });
 });
 
