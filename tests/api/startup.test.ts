@@ -1,6 +1,9 @@
 // Starting on the embedded default: data survives restarts, seeds are imported once,
 // shutdown is clean, a killed server's database is reclaimed, bad config is explained.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentPage } from '@glossa/contracts';
 import { newTempDataDir, removeDir, SERVER_ENTRY, startServer } from '../support/server';
@@ -61,6 +64,32 @@ describe('the embedded default', () => {
     const third = await startServer(embeddedEnv, 'embedded-3');
     expect(await documentIds(await Session.loggedIn(third.baseUrl, FIRST))).toEqual(ids);
     expect(await third.stop('SIGTERM')).toBe(0);
+  });
+});
+
+describe('a start that fails', () => {
+  it('exits non-zero and leaves no embedded PostgreSQL running when the port is taken', async () => {
+    const failedDir = newTempDataDir();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, [SERVER_ENTRY], {
+        env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: '', GLOSSA_DATA_DIR: failedDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain('EADDRINUSE');
+      // PostgreSQL removes its pid file when it shuts down; it stays behind when it is left running.
+      expect(existsSync(join(failedDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(failedDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      blocker.close();
+      removeDir(failedDir);
+    }
   });
 });
 

@@ -45,20 +45,28 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
     await embedded?.stop();
     throw error;
   }
-  app.setGlobalPrefix(API_PREFIX.slice(1));
-  const fastify = app.getHttpAdapter().getInstance();
-  await registerSecurityHeaders(fastify);
-  registerOversizeBodyGuard(fastify, JSON_BODY_LIMIT);
-  await fastify.register(cookie);
-  registerCsrfCookie(fastify, config);
-  // JSON and multipart only: a text/plain or form body (what a cross-site <form> can send) gets 415.
-  fastify.removeContentTypeParser('text/plain');
-  await fastify.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10 } });
-  const webServed = await registerWebApp(fastify, config.GLOSSA_WEB_DIST);
-  if (!webServed) log.warn(`No web app build in ${config.GLOSSA_WEB_DIST}; serving the API only`);
-  await app.init();
-  if (config.GLOSSA_IMPORT_SEEDS) await app.get(ImportSeedCorpus).run();
-  await app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    app.setGlobalPrefix(API_PREFIX.slice(1));
+    const fastify = app.getHttpAdapter().getInstance();
+    await registerSecurityHeaders(fastify);
+    registerOversizeBodyGuard(fastify, JSON_BODY_LIMIT);
+    await fastify.register(cookie);
+    registerCsrfCookie(fastify, config);
+    // JSON and multipart only: a text/plain or form body (what a cross-site <form> can send) gets 415.
+    fastify.removeContentTypeParser('text/plain');
+    await fastify.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10 } });
+    const webServed = await registerWebApp(fastify, config.GLOSSA_WEB_DIST);
+    if (!webServed) log.warn(`No web app build in ${config.GLOSSA_WEB_DIST}; serving the API only`);
+    await app.init();
+    if (config.GLOSSA_IMPORT_SEEDS) await app.get(ImportSeedCorpus).run();
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    // A start that fails after the database is up (port taken, a migration or seed error)
+    // must not leave the embedded PostgreSQL running behind it.
+    await app.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
   log.log(`Glossa is ready on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${Date.now() - started} ms)`);
 
   let stopping = false;
