@@ -6,12 +6,12 @@
 //     annotations — time from navigation to the first highlighted paint (ratio to 0), p95 frame
 //     time while scrolling, and the time to draw one more highlight.
 // Writes bench/results/annotations.json.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { median, OWNER, ownerToken, quantile, ROOT, startServer } from './support.mjs';
+import { OWNER, ROOT, median, ownerToken, quantile, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
@@ -376,14 +376,10 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   results.totalMs = Math.round(performance.now() - started);
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'annotations.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
+  writeResults('annotations', results);
 }
 
-// Node prints a MaxListenersExceededWarning per autocannon run (its requests share one emitter); noise here.
-process.removeAllListeners('warning');
-process.on('warning', (w) => w.name !== 'MaxListenersExceededWarning' && console.error(w));
+silenceListenerWarnings();
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   main().catch((error) => {

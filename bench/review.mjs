@@ -9,14 +9,14 @@
 // phrase), with GET /api/health in the same run as the reference.
 // Writes bench/results/review.json.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { importDocument, insertAnnotations, startDatabase } from './annotations.mjs';
-import { ownerToken, quantile, ROOT, startServer } from './support.mjs';
+import { ROOT, ownerToken, quantile, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
@@ -292,14 +292,10 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   results.totalMs = Math.round(performance.now() - started);
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'review.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
+  writeResults('review', results);
 }
 
-// Node prints a MaxListenersExceededWarning per autocannon run (its requests share one emitter); noise here.
-process.removeAllListeners('warning');
-process.on('warning', (w) => w.name !== 'MaxListenersExceededWarning' && console.error(w));
+silenceListenerWarnings();
 
 main().catch((error) => {
   console.error(error);

@@ -1,9 +1,9 @@
 // npm run bench: start-up to healthy, seed import, and GET /api/documents/:id under load,
 // against the built server on loopback. Writes bench/results/foundation.json.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { median, ownerToken, ROOT, startServer } from './support.mjs';
+import { ROOT, median, ownerToken, startServer, writeResults } from './support.mjs';
 
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -63,9 +63,7 @@ async function main() {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'foundation.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
+  writeResults('foundation', results);
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@
 // (the owner of the seeded workspace) and get an API token, small statistics.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -69,4 +70,17 @@ export async function ownerToken(baseUrl) {
   absorb(await fetch(`${baseUrl}/api/health`));
   await send('/api/auth/signup', OWNER);
   return (await send('/api/auth/tokens', { name: 'bench' })).token;
+}
+
+/** Writes bench/results/<name>.json (committed) and prints it. */
+export function writeResults(name, results) {
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+/** autocannon's requests share one emitter, so Node warns about listeners on every run; noise here. */
+export function silenceListenerWarnings() {
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => w.name !== 'MaxListenersExceededWarning' && console.error(w));
 }
