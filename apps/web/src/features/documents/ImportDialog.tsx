@@ -7,11 +7,10 @@ import { ApiError } from '../../api/client';
 import { formatBytes } from '../../i18n/format';
 import { describeError } from '../../ui/describeError';
 import { keepFocusInside } from '../../ui/keepFocusInside';
-import { checkImportDraft, fieldForErrorPath, formatFromFilename, titleFromFilename, type DraftField, type DraftProblem } from './importDraft';
+import { draftProblemMessage } from './draftMessages';
+import { checkImportDraft, fieldForErrorPath, formatFromFilename, IMPORT_FILE_ACCEPT, IMPORT_FORMATS, titleFromFilename, type DraftField, type DraftProblem } from './importDraft';
 import { useImportDocument } from './queries';
 
-const FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
-const FILE_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html';
 /** Statuses whose reason is the content itself, so the content field is marked too. */
 const CONTENT_STATUSES = new Set([413, 415, 422]);
 
@@ -199,19 +198,7 @@ export function ImportDialog({ workspaceId, open, onClose, onImported }: ImportD
   function fieldMessage(message: FieldMessage | undefined): string | undefined {
     if (!message) return undefined;
     if ('server' in message) return message.server;
-    const { problem } = message;
-    switch (problem.kind) {
-      case 'titleRequired':
-        return t('importDialog.problems.titleRequired');
-      case 'titleTooLong':
-        return t('importDialog.problems.titleTooLong', { length: problem.length, max: problem.max });
-      case 'contentRequired':
-        return t('importDialog.problems.contentRequired');
-      case 'fileRequired':
-        return t('importDialog.problems.fileRequired');
-      case 'tooLarge':
-        return t('importDialog.problems.tooLarge', { size: formatBytes(problem.bytes, language), limit: formatBytes(problem.limit, language) });
-    }
+    return draftProblemMessage(message.problem, t, language);
   }
 
   const titleError = fieldMessage(fieldErrors.title);
@@ -342,7 +329,7 @@ export function ImportDialog({ workspaceId, open, onClose, onImported }: ImportD
             aria-describedby={[sourceKind === 'file' ? ids.formatHint : '', formatError ? ids.formatError : ''].filter(Boolean).join(' ') || undefined}
             data-testid="import-format"
           >
-            {FORMATS.map((value) => (
+            {IMPORT_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {t(`documentFormat.${value}`)}
               </option>
@@ -387,7 +374,7 @@ export function ImportDialog({ workspaceId, open, onClose, onImported }: ImportD
             id={ids.file}
             type="file"
             name="file"
-            accept={FILE_ACCEPT}
+            accept={IMPORT_FILE_ACCEPT}
             onChange={(event) => chooseFile(event.target.files?.[0] ?? null)}
             aria-invalid={sourceKind === 'file' && contentInvalid ? true : undefined}
             aria-describedby={(sourceKind === 'file' && contentDescribedBy) || undefined}

@@ -7,11 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format';
 import { describeError } from '../../ui/describeError';
 import { keepFocusInside } from '../../ui/keepFocusInside';
-import { checkImportDraft, formatFromFilename, type DraftProblem } from './importDraft';
+import { draftProblemMessage } from './draftMessages';
+import { checkImportDraft, formatFromFilename, IMPORT_FILE_ACCEPT, IMPORT_FORMATS, type DraftProblem } from './importDraft';
 import { useImportRevision } from './queries';
 
-const FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
-const FILE_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html';
 
 type SourceKind = 'paste' | 'file';
 
@@ -100,21 +99,9 @@ export function RevisionDialog({ documentId, initialFormat, open, onClose, onImp
     );
   }
 
-  function problemText(p: DraftProblem): string {
-    switch (p.kind) {
-      case 'contentRequired':
-        return t('importDialog.problems.contentRequired');
-      case 'fileRequired':
-        return t('importDialog.problems.fileRequired');
-      case 'tooLarge':
-        return t('importDialog.problems.tooLarge', { size: formatBytes(p.bytes, language), limit: formatBytes(p.limit, language) });
-      default:
-        return '';
-    }
-  }
 
   const banner = serverError ? describeError(serverError, t) : null;
-  const contentError = problem ? problemText(problem) : null;
+  const contentError = problem ? draftProblemMessage(problem, t, language) : null;
 
   return (
     <dialog
@@ -164,7 +151,7 @@ export function RevisionDialog({ documentId, initialFormat, open, onClose, onImp
         <div className="field">
           <label htmlFor={`${id}-format`}>{t('importDialog.fields.format')}</label>
           <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as DocumentFormat)} data-testid="revision-format">
-            {FORMATS.map((value) => (
+            {IMPORT_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {t(`documentFormat.${value}`)}
               </option>
@@ -196,7 +183,7 @@ export function RevisionDialog({ documentId, initialFormat, open, onClose, onImp
             ref={fileRef}
             id={`${id}-file`}
             type="file"
-            accept={FILE_ACCEPT}
+            accept={IMPORT_FILE_ACCEPT}
             onChange={(e) => {
               const chosen = e.target.files?.[0] ?? null;
               setFile(chosen);

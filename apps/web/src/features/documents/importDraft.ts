@@ -13,6 +13,12 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   xhtml: 'html',
 };
 
+/** The formats an import may declare, in the order the format select offers them. */
+export const IMPORT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
+
+/** The file picker's filter: every extension above, plus the matching media types. */
+export const IMPORT_FILE_ACCEPT = [...Object.keys(FORMAT_BY_EXTENSION).map((ext) => `.${ext}`), 'text/plain', 'text/markdown', 'text/html'].join(',');
+
 /** `report.MD` → `markdown`; undefined when the extension says nothing we import. */
 export function formatFromFilename(name: string): DocumentFormat | undefined {
   const base = name.split(/[\\/]/).pop() ?? '';
