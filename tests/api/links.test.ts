@@ -178,6 +178,14 @@ describe('searching annotations to link', () => {
     expect((await search(w.analyst.session, `${inWorkspace()}&q=${encodeURIComponent('代')}&documentId=${w.docA.id}`)).map((i) => i.id)).toEqual([attendanceA.id]);
   });
 
+  it('a page smaller than the matches holds the newest ones, whichever way the search runs', async () => {
+    const both = await search(w.analyst.session, `${inWorkspace()}&q=${encodeURIComponent('代')}`);
+    const newest = [...both].sort((x, y) => y.created.localeCompare(x.created) || y.id.localeCompare(x.id))[0]!;
+    expect((await search(w.analyst.session, `${inWorkspace()}&q=${encodeURIComponent('代')}&limit=1`)).map((i) => i.id)).toEqual([newest.id]);
+    // Someone else's private match never fills a page, even a page of one.
+    expect(await search(w.analyst.session, `${inWorkspace()}&q=${encodeURIComponent('近五成')}&limit=1`)).toEqual([]);
+  });
+
   it("never finds someone else's private annotation, nor deleted ones", async () => {
     expect(await search(w.analyst.session, `${inWorkspace()}&q=${encodeURIComponent('近五成')}`)).toEqual([]);
     expect((await search(w.colleague.session, `${inWorkspace()}&q=${encodeURIComponent('近五成')}`)).map((i) => i.id)).toEqual([ids.hidden]);

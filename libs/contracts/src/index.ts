@@ -6,3 +6,4 @@ export * from './annotations';
 export * from './links';
 export * from './review';
 export * from './routes';
+export * from './live';
