@@ -117,9 +117,11 @@ export class GetReviewQueue {
     const more = page.length > q.limit;
     const shown = page.slice(0, q.limit);
     const last = shown[shown.length - 1];
+    // The page's rows and the counts are independent reads: two pool connections at once.
+    const [items, counts] = await Promise.all([this.present(shown, viewer), this.counts(workspaceId, viewer, q)]);
     return {
-      items: await this.present(shown, viewer),
-      counts: await this.counts(workspaceId, viewer, q),
+      items,
+      counts,
       nextCursor: more && last ? encodeCursor({ at: last.at_text, id: last.id }) : null,
     };
   }
