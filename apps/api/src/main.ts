@@ -14,6 +14,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedde
 import { registerOversizeBodyGuard } from './http/oversize-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web-app';
+import { LiveIoAdapter } from './live/live-io-adapter';
 import { ImportSeedCorpus } from './seeds/import-seed-corpus';
 
 /** JSON bodies carry the content plus a little envelope; larger bodies get 413 before parsing. */
@@ -55,6 +56,8 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
     // JSON and multipart only: a text/plain or form body (what a cross-site <form> can send) gets 415.
     fastify.removeContentTypeParser('text/plain');
     await fastify.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10 } });
+    // Live updates share the HTTP port at /socket.io (docs/LIVE.md).
+    if (config.GLOSSA_LIVE) app.useWebSocketAdapter(new LiveIoAdapter(app, config));
     const webServed = await registerWebApp(fastify, config.GLOSSA_WEB_DIST);
     if (!webServed) log.warn(`No web app build in ${config.GLOSSA_WEB_DIST}; serving the API only`);
     await app.init();

@@ -57,6 +57,14 @@ const Env = z.object({
   GLOSSA_SIGNUP_MAX_PER_ACCOUNT: count(5),
   GLOSSA_SIGNUP_MAX_PER_IP: count(10),
   GLOSSA_RATE_LIMIT_WINDOW_SECONDS: count(900),
+  /** Live updates over Socket.IO at /socket.io (docs/LIVE.md); every instance on one database should agree. */
+  GLOSSA_LIVE: flag('true'),
+  /** Origins besides the app's own whose pages may open a live connection: comma-separated scheme://host[:port]. */
+  GLOSSA_LIVE_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must list http:// or https:// origins, comma-separated' }))),
 });
 
 type ParsedEnv = z.infer<typeof Env>;
