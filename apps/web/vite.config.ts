@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-// Where the dev server forwards /api; the API listens on 3000 unless told otherwise.
+// Where the dev server forwards /api and /socket.io; the API listens on 3000 unless told otherwise.
 const apiTarget = process.env.GLOSSA_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
@@ -19,6 +19,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
+      // Live updates (Socket.IO's default path), WebSocket upgrades included.
+      '/socket.io': { target: apiTarget, changeOrigin: false, ws: true },
     },
   },
   build: {

@@ -1,5 +1,6 @@
 // The app header: product name, then for a signed-in person the main links, the
-// workspace switch, their name and Sign out; the language switch for everyone.
+// workspace switch, their name and Sign out; the language switch for everyone. Signed in, the
+// live channel's state shows next to the name, and its badge pushes keep the counts current.
 import type { Me } from '@glossa/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -8,6 +9,9 @@ import { useMe, useSignOut } from '../features/session/queries';
 import { WorkspaceSwitch } from '../features/workspaces/WorkspaceSwitch';
 import { useNotifications, useReviewSummary } from '../features/review/queries';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { LiveIndicator } from '../features/live/LiveIndicator';
+import { useBrowserOnline } from '../features/live/network';
+import { useLiveAccount, useLiveConnection, useLiveStatus } from '../features/live/useLive';
 import { membersPath, paths } from '../paths';
 
 export function Header() {
@@ -30,6 +34,10 @@ function SignedInNavigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const signOut = useSignOut();
+  const live = useLiveConnection(me.user.id);
+  const liveStatus = useLiveStatus(live);
+  const browserOnline = useBrowserOnline();
+  useLiveAccount(live);
   const workspace = currentWorkspace(me);
   const openItems = useReviewSummary(Boolean(workspace)).data ?? 0;
   const unread = useNotifications().data?.unread ?? 0;
@@ -69,6 +77,7 @@ function SignedInNavigation({ me }: { me: Me }) {
       </nav>
       <WorkspaceSwitch me={me} />
       <div className="app-header__account" role="group" aria-label={t('header.account')}>
+        <LiveIndicator status={liveStatus} browserOnline={browserOnline} />
         <span className="app-header__user" title={t('header.signedInAs', { email: me.user.email })} data-testid="current-user">
           {me.user.name}
         </span>

@@ -1,18 +1,28 @@
 // The reading view with annotating around it: the selection toolbar (keys 1/2/3), hover
 // tooltips, the side panel, Ctrl/Cmd+Z and the "Undone" toast. The toolbar and tooltip are
 // React elements positioned from view.coordsAtPos, outside the ProseMirror DOM.
+// Live: colleagues' changes arrive through useLiveDocument and are held while the reader has text
+// selected or is typing a note; who else is viewing shows above the text, their selections as
+// faint marks in it, and the reader's own selection is shared with them.
 import type { EditorView } from 'prosemirror-view';
 import { TextSelection } from 'prosemirror-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_TAGS, type AnnotationTag } from '../../api/annotations';
 import type { Highlight } from '../reading/annotationsPlugin';
-import { ReadingView, scrollToHighlight, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
+import { drawHighlightsNow, ReadingView, scrollToHighlight, textIndexOf, type HighlightHover, type ReadingSelection } from '../reading/ReadingView';
 import { MarkdownNote } from '../../ui/MarkdownNote';
 import { AnnotationPanel, excerpt } from './AnnotationPanel';
 import { annotationErrorMessage } from './annotationErrors';
-import { useAnnotations, type Me } from './useAnnotations';
+import { annotationKeys, useAnnotations, type Me } from './useAnnotations';
+import { itemFromAnnotation } from './items';
+import type { AnnotationList, LiveChange } from '@glossa/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useDocumentFlags } from '../review/queries';
+import { viewerColor } from '../live/colors';
+import { useLiveDocument } from '../live/useLive';
+import { Viewers } from '../live/Viewers';
+import type { RemoteSelection } from '../reading/presencePlugin';
 
 const TAG_KEYS: Record<string, AnnotationTag> = { '1': 'claim', '2': 'opinion', '3': 'data' };
 const NOTICE_MS = 4000;
@@ -34,6 +44,11 @@ interface Placed {
   left: number;
 }
 
+/** A field where a note is typed (the toolbar's note, an annotation's edit form), not a filter. */
+function isNoteField(target: EventTarget | null): boolean {
+  return (target instanceof HTMLInputElement && target.type === 'text') || target instanceof HTMLTextAreaElement;
+}
+
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -41,10 +56,32 @@ function isTextField(target: EventTarget | null): boolean {
 
 export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me, canAnnotate }: AnnotatingReaderProps) {
   const { t } = useTranslation();
-  const annotations = useAnnotations(documentId, revisionId, me);
   const viewRef = useRef<EditorView | null>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<ReadingSelection | null>(null);
+  const [typing, setTyping] = useState(false);
+  const queryClient = useQueryClient();
+  const flaggedRef = useRef<ReadonlySet<string>>(NO_FLAGS);
+  // A colleague's highlight is drawn as soon as its change is in the cache, without waiting for
+  // the render (which then finds it drawn): the cache's copy decides, so a stale change draws nothing.
+  const drawChange = useCallback(
+    (change: LiveChange) => {
+      const view = viewRef.current;
+      if (change.kind !== 'annotation' || !view) return;
+      const list = queryClient.getQueryData<AnnotationList>(annotationKeys.list(documentId));
+      if (!list) return;
+      const annotation = list.items.find((a) => a.id === change.annotationId);
+      if (!annotation || annotation.anchorStatus === 'detached') {
+        drawHighlightsNow(view, [], [change.annotationId]);
+        return;
+      }
+      const item = itemFromAnnotation(annotation);
+      drawHighlightsNow(view, [{ id: item.id, start: item.start, end: item.end, tag: item.tag, state: 'confirmed', flagged: flaggedRef.current.has(item.id) }]);
+    },
+    [queryClient, documentId],
+  );
+  const live = useLiveDocument(documentId, me.id, selection !== null || typing, drawChange);
+  const annotations = useAnnotations(documentId, revisionId, me, live.status);
   const [toolbarAt, setToolbarAt] = useState<Placed | null>(null);
   const [note, setNote] = useState('');
   const [hover, setHover] = useState<HighlightHover | null>(null);
@@ -53,12 +90,25 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
   const { items, notice, dismissNotice } = annotations;
   const flags = useDocumentFlags(documentId);
   const flaggedIds = flags.data ?? NO_FLAGS;
+  flaggedRef.current = flaggedIds;
 
   const highlights = useMemo<Highlight[]>(
     () => items.filter((item) => !item.detached).map((item) => ({ id: item.id, start: item.start, end: item.end, tag: item.tag, state: item.saveState, flagged: flaggedIds.has(item.id) })),
     [items, flaggedIds],
   );
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const remoteSelections = useMemo<RemoteSelection[]>(
+    () =>
+      live.viewers
+        .filter((viewer) => viewer.userId !== me.id && viewer.range !== null && viewer.range.start < viewer.range.end)
+        .map((viewer) => ({ userId: viewer.userId, name: viewer.name, start: viewer.range!.start, end: viewer.range!.end, color: viewerColor(viewer.userId) })),
+    [live.viewers, me.id],
+  );
+
+  const { shareSelection } = live;
+  useEffect(() => {
+    shareSelection(selection ? { start: selection.start, end: selection.end } : null);
+  }, [selection?.start, selection?.end, shareSelection]); // eslint-disable-line react-hooks/exhaustive-deps -- the offsets are what is shared
 
   const relative = useCallback((rect: { left: number; top: number; bottom: number }): Placed | null => {
     const area = areaRef.current;
@@ -156,7 +206,12 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
   const tooltipAt = hover ? relative(hover.rect) : null;
 
   return (
-    <div className="annotating">
+    <div
+      className="annotating"
+      onFocusCapture={(e) => setTyping(isNoteField(e.target))}
+      onBlurCapture={(e) => setTyping(isNoteField(e.relatedTarget))}
+    >
+      <Viewers viewers={live.viewers} myId={me.id} heldCount={live.heldCount} />
       <div ref={areaRef} className="reading-area">
         <ReadingView
           doc={doc}
@@ -167,6 +222,7 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
           onSelect={onSelect}
           onHighlightClick={(id) => focusAnnotation(id, true)}
           onHighlightHover={setHover}
+          remoteSelections={remoteSelections}
           viewRef={viewRef}
         />
         {canAnnotate && selection && toolbarAt && (

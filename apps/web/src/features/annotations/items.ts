@@ -19,6 +19,8 @@ export interface AnnotationItem {
   saveState: HighlightState;
   /** The server's copy; null until a create is confirmed. */
   annotation: Annotation | null;
+  /** A create or edit waiting in the offline outbox. */
+  queued?: boolean;
 }
 
 export function itemFromAnnotation(annotation: Annotation): AnnotationItem {

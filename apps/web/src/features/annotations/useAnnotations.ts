@@ -1,9 +1,12 @@
 // A document's annotations as the page uses them: the server's list in the query cache, this
 // tab's creates that are still pending or failed, and the create / retry / discard / edit /
 // delete / undo operations. Creates are optimistic and retried with the same Idempotency-Key.
+// Creates, and note edits made while offline, also go to the outbox (IndexedDB): a create that
+// cannot reach the server, or a reload before its answer, keeps it there, and it is sent again —
+// with the same key, so it is stored exactly once — when the browser or the live channel is back.
 import { describeRange, type TextIndex } from '@glossa/anchoring';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import {
   annotationHistory,
   createAnnotation,
@@ -20,6 +23,8 @@ import {
 import { isApiError } from '../../api/client';
 import { compareDocumentOrder, itemFromAnnotation, type AnnotationItem } from './items';
 import { EMPTY_UNDO, lastUndo, undoReducer, type UndoEntry } from './undoStack';
+import { useBrowserOnline } from '../live/network';
+import { browserOnline, editId, entriesFor, isNetworkFailure, mergeEdit, pageOutbox, type OutboxCreate, type OutboxEdit } from '../live/outbox';
 
 export const annotationKeys = {
   all: ['annotations'] as const,
@@ -40,6 +45,8 @@ interface Draft {
   quote: string;
   state: 'pending' | 'failed';
   error: unknown;
+  /** Waiting in the outbox for the connection to come back. */
+  queued: boolean;
 }
 
 export interface Me {
@@ -73,10 +80,46 @@ function draftItem(draft: Draft, me: Me): AnnotationItem {
     quote: draft.quote,
     saveState: draft.state,
     annotation: null,
+    queued: draft.queued,
   };
 }
 
-export function useAnnotations(documentId: string, revisionId: string, me: Me) {
+function draftFromEntry(entry: OutboxCreate): Draft {
+  return { localId: entry.id, idempotencyKey: entry.idempotencyKey, body: entry.body, start: entry.start, end: entry.end, quote: entry.quote, state: 'pending', error: null, queued: true };
+}
+
+/** An annotation as shown while edits of it wait in the outbox. */
+function withQueuedEdit(item: AnnotationItem, patch: UpdateAnnotationBody): AnnotationItem {
+  return {
+    ...item,
+    tag: patch.tag ?? item.tag,
+    note: patch.note !== undefined ? patch.note : item.note,
+    visibility: patch.visibility ?? item.visibility,
+    queued: true,
+  };
+}
+
+/** Whether the server's copy already has every field of `patch` (an edit whose answer was lost). */
+function hasPatch(annotation: Annotation, patch: UpdateAnnotationBody): boolean {
+  return (patch.tag === undefined || patch.tag === annotation.tag) && (patch.note === undefined || patch.note === annotation.note) && (patch.visibility === undefined || patch.visibility === annotation.visibility);
+}
+
+/** Items by the annotation object they show: a list patched by one change re-derives one item. */
+const itemCache = new WeakMap<Annotation, AnnotationItem>();
+function itemOf(annotation: Annotation): AnnotationItem {
+  let item = itemCache.get(annotation);
+  if (!item) {
+    item = itemFromAnnotation(annotation);
+    itemCache.set(annotation, item);
+  }
+  return item;
+}
+
+/**
+ * `liveStatus` is the live channel's status: when it comes back online the outbox is sent, as it
+ * is when the browser reports being online again.
+ */
+export function useAnnotations(documentId: string, revisionId: string, me: Me, liveStatus: string | null = null) {
   const queryClient = useQueryClient();
   const key = annotationKeys.list(documentId);
   const query = useQuery({ queryKey: key, queryFn: ({ signal }) => listAnnotations(documentId, signal) });
@@ -86,6 +129,14 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
   undoRef.current = undo;
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeSeq = useRef(0);
+  const outbox = pageOutbox();
+  const online = useBrowserOnline();
+  /** Local ids of creates and ids of outbox edits whose request is on its way. */
+  const inFlight = useRef(new Set<string>());
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+  const [edits, setEdits] = useState<ReadonlyMap<string, OutboxEdit>>(new Map());
+  const editsRef = useRef(edits);
 
   const say = useCallback((kind: Notice['kind'], error?: unknown) => {
     noticeSeq.current += 1;
@@ -117,19 +168,30 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
 
   const send = useCallback(
     (draft: Draft) => {
-      setDrafts((all) => all.map((d) => (d.localId === draft.localId ? { ...d, state: 'pending', error: null } : d)));
+      if (inFlight.current.has(draft.localId)) return;
+      if (!browserOnline()) {
+        setDrafts((all) => all.map((d) => (d.localId === draft.localId ? { ...d, state: 'pending', error: null, queued: true } : d)));
+        return;
+      }
+      inFlight.current.add(draft.localId);
+      setDrafts((all) => all.map((d) => (d.localId === draft.localId ? { ...d, state: 'pending', error: null, queued: false } : d)));
       createAnnotation(documentId, draft.body, draft.idempotencyKey).then(
         (annotation) => {
+          inFlight.current.delete(draft.localId);
           upsert(annotation);
           setDrafts((all) => all.filter((d) => d.localId !== draft.localId));
+          void outbox.remove(draft.localId).catch(() => undefined);
           dispatchUndo({ type: 'push', entry: { kind: 'create', id: annotation.id } });
         },
         (error: unknown) => {
-          setDrafts((all) => all.map((d) => (d.localId === draft.localId ? { ...d, state: 'failed', error } : d)));
+          inFlight.current.delete(draft.localId);
+          // Never reached the server (or its answer never came back): kept for the next chance.
+          const queued = isNetworkFailure(error);
+          setDrafts((all) => all.map((d) => (d.localId === draft.localId ? (queued ? { ...d, state: 'pending', error: null, queued } : { ...d, state: 'failed', error, queued }) : d)));
         },
       );
     },
-    [documentId, upsert],
+    [documentId, upsert, outbox],
   );
 
   /** Describes code points [start, end) of the revision and saves it; the highlight shows at once. */
@@ -146,11 +208,14 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
         quote: quote.exact,
         state: 'pending',
         error: null,
+        queued: false,
       };
       setDrafts((all) => [...all, draft]);
+      const entry: OutboxCreate = { kind: 'create', id: draft.localId, userId: me.id, documentId, idempotencyKey: draft.idempotencyKey, body: draft.body, start, end, quote: draft.quote, createdAt: Date.now() };
+      void outbox.put(entry).catch(() => undefined);
       send(draft);
     },
-    [revisionId, send],
+    [revisionId, send, me.id, documentId, outbox],
   );
 
   const retry = useCallback(
@@ -161,13 +226,127 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
     [drafts, send],
   );
 
-  const discard = useCallback((localId: string) => setDrafts((all) => all.filter((d) => d.localId !== localId)), []);
+  const discard = useCallback(
+    (localId: string) => {
+      setDrafts((all) => all.filter((d) => d.localId !== localId));
+      void outbox.remove(localId).catch(() => undefined);
+    },
+    [outbox],
+  );
+
+  const setEdit = useCallback(
+    (annotationId: string, entry: OutboxEdit | null) => {
+      const next = new Map(editsRef.current);
+      if (entry) next.set(annotationId, entry);
+      else next.delete(annotationId);
+      editsRef.current = next;
+      setEdits(next);
+      void (entry ? outbox.put(entry) : outbox.remove(editId(annotationId))).catch(() => undefined);
+    },
+    [outbox],
+  );
+
+  /** Keeps an edit in the outbox, merged with any unsent edit of the same annotation. */
+  const queueEdit = useCallback(
+    (before: Annotation, patch: UpdateAnnotationBody) => {
+      const existing = editsRef.current.get(before.id);
+      setEdit(before.id, mergeEdit(existing, { userId: me.id, documentId, annotationId: before.id, baseVersion: before.version, patch, createdAt: Date.now() }));
+    },
+    [me.id, documentId, setEdit],
+  );
+
+  const sendEditRef = useRef<(entry: OutboxEdit) => void>(() => undefined);
+  sendEditRef.current = (entry: OutboxEdit) => {
+    if (inFlight.current.has(entry.id) || !browserOnline()) return;
+    inFlight.current.add(entry.id);
+    updateAnnotation(entry.annotationId, entry.patch, entry.baseVersion).then(
+      (updated) => {
+        inFlight.current.delete(entry.id);
+        upsert(updated);
+        const now = editsRef.current.get(entry.annotationId);
+        if (now && now !== entry) {
+          // Edited again meanwhile: that edit goes next, against the version just made.
+          const rebased = { ...now, baseVersion: updated.version };
+          setEdit(entry.annotationId, rebased);
+          sendEditRef.current(rebased);
+        } else {
+          setEdit(entry.annotationId, null);
+        }
+      },
+      (error: unknown) => {
+        inFlight.current.delete(entry.id);
+        if (isNetworkFailure(error)) return;
+        setEdit(entry.annotationId, null);
+        // A refused If-Match may only mean the edit was applied and its answer lost.
+        void queryClient.invalidateQueries({ queryKey: key }).then(() => {
+          const fresh = current(entry.annotationId);
+          if (!fresh || !hasPatch(fresh, entry.patch)) say('error', error);
+        });
+      },
+    );
+  };
+
+  /** Sends whatever waits in the outbox: queued creates and edits. */
+  const flush = useCallback(() => {
+    for (const draft of draftsRef.current) if (draft.queued) send(draft);
+    for (const entry of editsRef.current.values()) sendEditRef.current(entry);
+  }, [send]);
+
+  // What a previous visit (or tab) left in the outbox for this document is shown and sent.
+  useEffect(() => {
+    let cancelled = false;
+    outbox.list().then(
+      (all) => {
+        if (cancelled) return;
+        const mine = entriesFor(all, me.id, documentId);
+        const known = new Set(draftsRef.current.map((d) => d.localId));
+        const restored = mine.filter((e): e is OutboxCreate => e.kind === 'create' && !known.has(e.id)).map(draftFromEntry);
+        if (restored.length > 0) {
+          draftsRef.current = [...draftsRef.current, ...restored];
+          setDrafts((current) => [...current, ...restored.filter((d) => !current.some((c) => c.localId === d.localId))]);
+        }
+        const restoredEdits = mine.filter((e): e is OutboxEdit => e.kind === 'edit');
+        if (restoredEdits.length > 0) {
+          const next = new Map(editsRef.current);
+          for (const entry of restoredEdits) if (!next.has(entry.annotationId)) next.set(entry.annotationId, entry);
+          editsRef.current = next;
+          setEdits(next);
+        }
+        flush();
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per document and person
+  }, [documentId, me.id]);
+
+  const liveOnline = liveStatus === 'online';
+  useEffect(() => {
+    if (online) flush();
+  }, [online, liveOnline, flush]);
 
   const applyEdit = useCallback(
     async (id: string, patch: UpdateAnnotationBody, recordUndo: boolean) => {
       const before = current(id);
       if (!before) return;
-      const updated = await updateAnnotation(id, patch, before.version);
+      // Offline, tag/note/visibility edits wait in the outbox (after any earlier unsent edit).
+      const queueable = recordUndo && patch.target === undefined;
+      if (queueable && (editsRef.current.has(id) || !browserOnline())) {
+        queueEdit(before, patch);
+        return;
+      }
+      let updated: Annotation;
+      try {
+        updated = await updateAnnotation(id, patch, before.version);
+      } catch (error) {
+        if (queueable && isNetworkFailure(error)) {
+          queueEdit(before, patch);
+          return;
+        }
+        throw error;
+      }
       upsert(updated);
       if (recordUndo) {
         const old: UpdateAnnotationBody = {};
@@ -185,7 +364,7 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
         dispatchUndo({ type: 'push', entry: { kind: 'edit', id, before: old } });
       }
     },
-    [current, upsert],
+    [current, upsert, queueEdit],
   );
 
   const applyDelete = useCallback(
@@ -237,11 +416,15 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me) {
   }, [runUndo, say]);
 
   const items = useMemo(() => {
-    const confirmed = (query.data?.items ?? []).map(itemFromAnnotation);
+    const confirmed = (query.data?.items ?? []).map((annotation) => {
+      const item = itemOf(annotation);
+      const queued = edits.get(annotation.id);
+      return queued ? withQueuedEdit(item, queued.patch) : item;
+    });
     const all = [...confirmed, ...drafts.map((d) => draftItem(d, me))];
     all.sort(compareDocumentOrder);
     return all;
-  }, [query.data, drafts, me]);
+  }, [query.data, drafts, me, edits]);
 
   const draftError = useCallback((localId: string) => drafts.find((d) => d.localId === localId)?.error, [drafts]);
 

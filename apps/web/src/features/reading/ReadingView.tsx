@@ -3,13 +3,17 @@
 // Highlights reach it as a list and are turned into annotationsPlugin actions (add / remove /
 // replace per highlight), selections leave it as code point offsets. The visible positions reach
 // the plugin as viewport actions (rAF-throttled on scroll and resize), so with many highlights
-// only those near the viewport are drawn.
+// only those near the viewport are drawn. The view is driven from layout effects, so a change
+// of the highlights is drawn in the same frame as the render that brought it; the list is diffed
+// against the plugin's own highlights, so one drawn ahead of React (drawHighlightsNow, for a
+// colleague's change) costs nothing when the list catches up. Other viewers' selections are
+// faint marks drawn by a plugin of their own (presencePlugin), replaced whenever presence changes.
 import { schema } from '@glossa/editor-schema';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import 'prosemirror-view/style/prosemirror.css';
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { isBlankQuote, type TextIndex } from '@glossa/anchoring';
 import {
   ANNOTATION_ID_ATTRIBUTE,
@@ -18,9 +22,12 @@ import {
   annotationsTransaction,
   diffHighlights,
   needsViewport,
+  sameHighlight,
+  type AnnotationsAction,
   type Highlight,
 } from './annotationsPlugin';
 import { moveHead } from './keyboardSelection';
+import { presenceKey, presencePlugin, presenceTransaction, type RemoteSelection } from './presencePlugin';
 
 /** A non-empty selection in the view: code point offsets and the positions they came from. */
 export interface ReadingSelection {
@@ -47,11 +54,14 @@ export interface ReadingViewProps {
   onSelect?: (selection: ReadingSelection | null) => void;
   onHighlightClick?: (id: string) => void;
   onHighlightHover?: (hover: HighlightHover | null) => void;
+  /** Where other viewers have text selected, drawn as faint marks. */
+  remoteSelections?: readonly RemoteSelection[];
   /** Receives the view, for positioning UI beside the text and scrolling to highlights. */
   viewRef?: RefObject<EditorView | null>;
 }
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
+const NO_SELECTIONS: readonly RemoteSelection[] = [];
 const HIGHLIGHT_SELECTOR = `mark[${ANNOTATION_ID_ATTRIBUTE}]`;
 
 function viewAttributes(lang: string, label: string): Record<string, string> {
@@ -68,7 +78,7 @@ function viewAttributes(lang: string, label: string): Record<string, string> {
 }
 
 function createState(doc: ProseMirrorNode): EditorState {
-  return EditorState.create({ doc, plugins: [annotationsPlugin()] });
+  return EditorState.create({ doc, plugins: [annotationsPlugin(), presencePlugin()] });
 }
 
 /** The canonical text index of the view's document (built once per document by the plugin). */
@@ -147,16 +157,33 @@ export function scrollToHighlight(view: EditorView, id: string): boolean {
   return true;
 }
 
+/**
+ * Draws `upsert` and removes `remove` at once, ahead of the render that will bring the same list
+ * (whose diff then finds nothing to do): one add, replace or remove per highlight.
+ */
+export function drawHighlightsNow(view: EditorView, upsert: readonly Highlight[], remove: readonly string[] = []): void {
+  const known = annotationsKey.getState(view.state)!.highlights;
+  const gone = remove.filter((id) => known.has(id));
+  const added: Highlight[] = [];
+  const actions: AnnotationsAction[] = gone.length > 0 ? [{ type: 'remove', ids: gone }] : [];
+  for (const highlight of upsert) {
+    const before = known.get(highlight.id);
+    if (!before) added.push(highlight);
+    else if (!sameHighlight(before, highlight)) actions.push({ type: 'replace', id: highlight.id, highlight });
+  }
+  if (added.length > 0) actions.push({ type: 'add', highlights: added });
+  for (const action of actions) view.dispatch(annotationsTransaction(view.state, action));
+}
+
 function highlightAt(view: EditorView, target: EventTarget | null): HTMLElement | null {
   if (!(target instanceof Element)) return null;
   const mark = target.closest<HTMLElement>(HIGHLIGHT_SELECTOR);
   return mark && view.dom.contains(mark) ? mark : null;
 }
 
-export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focusedId = null, onSelect, onHighlightClick, onHighlightHover, viewRef: outerRef }: ReadingViewProps) {
+export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focusedId = null, onSelect, onHighlightClick, onHighlightHover, remoteSelections = NO_SELECTIONS, viewRef: outerRef }: ReadingViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const drawn = useRef<Map<string, Highlight>>(new Map());
   // The view is made once; its handlers read the newest callbacks through this ref.
   const callbacks = useRef({ onSelect, onHighlightClick, onHighlightHover });
   callbacks.current = { onSelect, onHighlightClick, onHighlightHover };
@@ -166,7 +193,7 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
 
   // Mount once. The effects below run right after this one (they are declared later),
   // so a view re-created with stale first-render inputs is brought up to date.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const view: EditorView = new EditorView(host, {
@@ -244,34 +271,41 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
     // eslint-disable-next-line react-hooks/exhaustive-deps -- mounted once by design
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = viewRef.current;
     if (view && view.state.doc !== node) {
       view.updateState(createState(node));
-      drawn.current = new Map();
     }
   }, [node]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     viewRef.current?.setProps({ attributes });
   }, [attributes]);
 
   // Highlights: only the differences become actions, so one new annotation is one add.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    const actions = diffHighlights(drawn.current, highlights);
+    const actions = diffHighlights(annotationsKey.getState(view.state)!.highlights, highlights);
     if (actions.length === 0) return;
-    // The window first, so a first load of many highlights draws only those in view.
-    syncViewport(view);
+    // The window first, so a first load of many highlights draws only those in view. Later
+    // changes keep the window the scroll handler maintains (measuring it forces a layout).
+    if (actions.some((action) => action.type === 'setAll') || !annotationsKey.getState(view.state)?.window) syncViewport(view);
     for (const action of actions) view.dispatch(annotationsTransaction(view.state, action));
-    drawn.current = new Map(highlights.map((h) => [h.id, h]));
   }, [highlights, node]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = viewRef.current;
     if (view && annotationsKey.getState(view.state)?.focused !== focusedId) view.dispatch(annotationsTransaction(view.state, { type: 'focus', id: focusedId }));
   }, [focusedId, highlights, node]);
+
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    // Nothing shown and nothing to show: no transaction.
+    if (remoteSelections.length === 0 && (presenceKey.getState(view.state)?.find().length ?? 0) === 0) return;
+    view.dispatch(presenceTransaction(view.state, remoteSelections));
+  }, [remoteSelections, node]);
 
   return <div ref={hostRef} className="reading-view-host" />;
 }
