@@ -11,6 +11,7 @@ import { annotationErrorMessage } from './annotationErrors';
 import { authorsOf, countByTag, EMPTY_FILTER, filterItems, isFilterActive, type AnnotationFilter, type AnnotationItem } from './items';
 import { useAnnotationHistory } from './useAnnotations';
 import { AnnotationLinks } from '../review/AnnotationLinks';
+import { AnnotationComments } from '../review/AnnotationComments';
 
 const QUOTE_EXCERPT = 160;
 
@@ -217,10 +218,16 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
         <span className={`tag-badge tag-badge--${item.tag}`}>{t(`tags.${item.tag}`)}</span>
         <span className="annotation-item__author">{item.author.name}</span>
         {item.visibility === 'private' && <span className="annotation-item__private">{t('annotations.private')}</span>}
-        {item.saveState === 'pending' && (
-          <span className="annotation-item__saving" role="status">
-            {t('annotations.pending')}
+        {item.queued ? (
+          <span className="annotation-item__saving" role="status" data-testid="annotation-queued">
+            {t('live.queued')}
           </span>
+        ) : (
+          item.saveState === 'pending' && (
+            <span className="annotation-item__saving" role="status">
+              {t('annotations.pending')}
+            </span>
+          )
         )}
       </header>
       <blockquote className="annotation-item__quote">{excerpt(item.quote, QUOTE_EXCERPT)}</blockquote>
@@ -267,7 +274,7 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
             <button type="submit" className="button button--small" data-testid="annotation-save">
               {t('annotations.save')}
             </button>
-            <button type="button" className="button button--small button--secondary" onClick={() => setEditing(false)}>
+            <button type="button" className="button button--small button--secondary" onClick={() => setEditing(false)} data-testid="annotation-edit-cancel">
               {t('annotations.cancel')}
             </button>
           </div>
@@ -331,6 +338,7 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
         <AnnotationLinks item={item} documentId={props.documentId} myId={props.myId} canLink={props.canLink} flagged={props.flaggedIds.has(item.id)} />
       )}
       {showHistory && <History id={item.id} language={i18n.resolvedLanguage ?? i18n.language} />}
+      {focused && item.saveState === 'confirmed' && <AnnotationComments annotationId={item.id} canComment={props.canLink} />}
     </article>
   );
 }

@@ -1,7 +1,9 @@
-// "Flag contradiction with…" / "Link with…": search the workspace's annotations, pick one or
-// more counterpart passages, write a rationale (Markdown) and a severity, then POST /api/links.
+// "Flag contradiction with…" / "Link with…": pick one or more counterpart passages — by searching
+// the workspace's annotations, or by selecting text in another document opened side by side
+// (SideBySidePicker creates that annotation) — write a rationale (Markdown) and a severity, then
+// POST /api/links. Keys pressed inside the dialog never reach the page's shortcuts behind it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_TAGS, selectorsOf, type AnnotationTag } from '../../api/annotations';
 import { isApiError } from '../../api/client';
@@ -9,7 +11,9 @@ import { createLink, LINK_TYPES, searchAnnotations, type AnnotationInContext, ty
 import { describeError } from '../../ui/describeError';
 import { keepFocusInside } from '../../ui/keepFocusInside';
 import { excerpt } from '../annotations/AnnotationPanel';
+import { useCurrentWorkspace } from '../session/SessionContext';
 import { reviewKeys } from './queries';
+import { SideBySidePicker } from './SideBySidePicker';
 
 const SEVERITIES: Severity[] = ['low', 'medium', 'high'];
 
@@ -44,6 +48,10 @@ export function LinkDialog({ source, initialType, onClose }: LinkDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [rationaleError, setRationaleError] = useState<string | null>(null);
+  const [sideBySide, setSideBySide] = useState(false);
+  const sideBySideButton = useRef<HTMLButtonElement>(null);
+  const closedSideBySide = useRef(false);
+  const workspace = useCurrentWorkspace();
   const query = useDebounced(q.trim(), 250);
 
   useEffect(() => {
@@ -51,12 +59,22 @@ export function LinkDialog({ source, initialType, onClose }: LinkDialogProps) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  // Closing the side-by-side view brings the focus back to the button that opened it.
+  useEffect(() => {
+    if (!sideBySide && closedSideBySide.current) {
+      closedSideBySide.current = false;
+      sideBySideButton.current?.focus();
+    }
+  }, [sideBySide]);
+
   const results = useQuery({
     queryKey: [...reviewKeys.all, 'search', query, tag, onlyThisDocument ? source.documentId : ''],
     queryFn: ({ signal }) => searchAnnotations({ q: query, tag: tag || undefined, documentId: onlyThisDocument ? source.documentId : undefined }, signal),
     enabled: query.length > 0,
   });
 
+  const add = useCallback((annotation: AnnotationInContext) => setPicked((current) => (current.some((a) => a.id === annotation.id) ? current : [...current, annotation])), []);
+  const remove = (id: string) => setPicked((current) => current.filter((a) => a.id !== id));
   const toggle = (annotation: AnnotationInContext) =>
     setPicked((current) => (current.some((a) => a.id === annotation.id) ? current.filter((a) => a.id !== annotation.id) : [...current, annotation]));
 
@@ -92,10 +110,14 @@ export function LinkDialog({ source, initialType, onClose }: LinkDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="dialog link-dialog"
+      className={`dialog link-dialog${sideBySide ? ' link-dialog--wide' : ''}`}
       aria-labelledby={`${id}-title`}
       onClose={onClose}
-      onKeyDown={(event) => keepFocusInside(event.currentTarget, event)}
+      onKeyDown={(event) => {
+        keepFocusInside(event.currentTarget, event);
+        // The reading page behind listens on window (tag keys, undo): a modal keeps its keys.
+        event.stopPropagation();
+      }}
       onClick={(e) => e.stopPropagation()}
       data-testid="link-dialog"
     >
@@ -151,8 +173,43 @@ export function LinkDialog({ source, initialType, onClose }: LinkDialogProps) {
               );
             })}
           </ul>
-          {picked.length > 0 && <p data-testid="link-picked-count">{t('review.link.picked', { count: picked.length })}</p>}
+          {workspace && !sideBySide && (
+            <p>
+              <button ref={sideBySideButton} type="button" className="button button--secondary button--small" onClick={() => setSideBySide(true)} data-testid="link-side-by-side">
+                {t('review.sideBySide.open')}
+              </button>
+            </p>
+          )}
         </fieldset>
+        {workspace && sideBySide && (
+          <SideBySidePicker
+            workspaceId={workspace.id}
+            source={{ id: source.id, documentId: source.documentId }}
+            onCreated={add}
+            onClose={() => {
+              closedSideBySide.current = true;
+              setSideBySide(false);
+            }}
+          />
+        )}
+        {picked.length > 0 && (
+          <section aria-label={t('review.link.pickedLegend')} data-testid="link-picked">
+            <p data-testid="link-picked-count">{t('review.link.picked', { count: picked.length })}</p>
+            <ul className="link-dialog__picked">
+              {picked.map((a) => {
+                const quote = excerpt(selectorsOf(a).quote?.exact ?? '', 100);
+                return (
+                  <li key={a.id} data-testid="link-picked-item" data-annotation-id={a.id}>
+                    <span className={`tag-badge tag-badge--${a.tag}`}>{t(`tags.${a.tag}`)}</span> <q>{quote}</q> <span className="link-dialog__meta">— {a.documentTitle}</span>{' '}
+                    <button type="button" className="button button--link" onClick={() => remove(a.id)} aria-label={t('review.link.removeLabel', { quote })} data-testid="link-picked-remove">
+                      {t('review.link.remove')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
         <label>
           {t('review.link.rationale')}
           <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={4} aria-invalid={rationaleError ? true : undefined} data-testid="link-rationale" />
