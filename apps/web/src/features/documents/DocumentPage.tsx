@@ -1,5 +1,5 @@
 // One document ("/documents/:id"): title, metadata line, "New version" (re-import, for those who
-// may import) with its re-anchoring summary, and the ProseMirror reading view with annotating.
+// may import) with its re-anchoring summary, "Export", and the ProseMirror reading view with annotating.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiError } from '../../api/client';
@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMemo, useState } from 'react';
 import type { ReanchorCounts } from '@glossa/contracts';
 import { AnnotatingReader } from '../annotations/AnnotatingReader';
+import { ExportDialog } from '../exports/ExportDialog';
 import { useCurrentWorkspace, useSession } from '../session/SessionContext';
 import { useDocument } from './queries';
 import { RevisionDialog } from './RevisionDialog';
@@ -22,6 +23,7 @@ export function DocumentPage({ id }: { id: string }) {
   const me = useMemo(() => ({ id: session.user.id, name: session.user.name }), [session.user.id, session.user.name]);
   const language = i18n.resolvedLanguage ?? i18n.language;
   const [revisionOpen, setRevisionOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [reanchored, setReanchored] = useState<ReanchorCounts | null>(null);
   const canImport = workspace?.abilities.importDocuments ?? false;
   useDocumentTitle(query.data?.title ?? (query.isError ? t('document.loadFailed') : undefined));
@@ -76,13 +78,18 @@ export function DocumentPage({ id }: { id: string }) {
           </span>
           <span data-testid="document-revision">{t('document.revision', { number: document.revision.number })}</span>
         </p>
-        {canImport && (
-          <p className="document__actions">
+        <p className="document__actions">
+          {canImport && (
             <button type="button" className="button button--secondary" onClick={() => setRevisionOpen(true)} data-testid="new-version">
               {t('revisionDialog.open')}
             </button>
-          </p>
-        )}
+          )}{' '}
+          {workspace && (
+            <button type="button" className="button button--secondary" onClick={() => setExportOpen(true)} data-testid="export-open">
+              {t('exports.open')}
+            </button>
+          )}
+        </p>
         {reanchored && (
           <div className="notice" role="status" data-testid="revision-summary">
             <p>
@@ -109,6 +116,14 @@ export function DocumentPage({ id }: { id: string }) {
             setRevisionOpen(false);
             setReanchored(result.reanchored);
           }}
+        />
+      )}
+      {workspace && (
+        <ExportDialog
+          workspaceId={workspace.id}
+          target={{ kind: 'document', documentId: document.id, title: document.title }}
+          open={exportOpen}
+          onClose={() => setExportOpen(false)}
         />
       )}
       <AnnotatingReader
