@@ -11,12 +11,16 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
+import { ExportsModule } from './exports/exports.module';
 import { ErrorFilter } from './http/error.filter';
 import { InvitesModule } from './invites/invites.module';
 import { LinksModule } from './links/links.module';
+import { LiveModule } from './live/live.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ReviewModule } from './review/review.module';
 import { ImportSeedCorpus } from './seeds/import-seed-corpus';
+import { ImportsModule } from './imports/imports.module';
+import { W3cModule } from './w3c/w3c.module';
 import { TokensModule } from './tokens/tokens.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -42,6 +46,10 @@ export class AppModule {
         LinksModule,
         CommentsModule,
         ReviewModule,
+        LiveModule.register(config),
+        ExportsModule,
+        W3cModule,
+        ImportsModule,
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ImportSeedCorpus],

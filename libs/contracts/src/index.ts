@@ -6,4 +6,6 @@ export * from './annotations';
 export * from './links';
 export * from './review';
 export * from './routes';
+export * from './exports';
 export * from './live';
+export * from './w3c';

@@ -34,6 +34,8 @@ import {
 } from './accounts';
 import { CommentList, Comment, CreateCommentBody, CreateLinkBody, Link, LinkHistory, LinkList, MarkNotificationsReadBody, NotificationList, TransitionBody } from './links';
 import { AnnotationDecisionBody, AnnotationSearchResult, ReviewQueue, ReviewQueueQuery, SearchAnnotationsQuery } from './review';
+import { DocumentExportQuery, GlossaExport, WorkspaceExportQuery } from './exports';
+import { ImportEnvelope, ImportQuery, ImportResult, W3cAnnotation, W3cAnnotationCollection, W3cContainerQuery } from './w3c';
 
 export const API_PREFIX = '/api';
 
@@ -75,6 +77,14 @@ export const Routes = {
   invite: '/workspaces/:id/invites/:inviteId',
   invitePreview: '/invites/:token',
   inviteAccept: '/invites/:token/accept',
+  documentExport: '/documents/:id/export',
+  workspaceExport: '/workspaces/:id/export',
+  /** Web Annotation Protocol container of a document; the IRI ends with `/` (docs/W3C.md). */
+  documentW3cContainer: '/documents/:id/w3c/',
+  /** The same container without the slash (how Nest declares it; both forms answer alike). */
+  documentW3cContainerNoSlash: '/documents/:id/w3c',
+  documentW3cAnnotation: '/documents/:id/w3c/:annotationId',
+  workspaceImport: '/workspaces/:id/import',
 } as const;
 
 export interface RouteDoc {
@@ -128,7 +138,8 @@ export const routeDocs: RouteDoc[] = [
   {
     method: 'post',
     path: Routes.documents,
-    summary: 'Import a document (JSON body, or multipart with fields title, format and a file)',
+    summary:
+      'Import a document (JSON body, or multipart with fields title, format and a file). Send `Idempotency-Key` (1–200 characters) to make retries safe: the same key and import return the first document',
     body: CreateDocumentBody,
     alsoAccepts: ['multipart/form-data'],
     responses: {
@@ -139,7 +150,7 @@ export const routeDocs: RouteDoc[] = [
       404: workspaceMissing,
       413: errorResponse('Content over the limit'),
       415: errorResponse('Not text (binary, NUL bytes) or an unsupported media type'),
-      422: errorResponse('Not valid UTF-8, or too deep / too long to lay out'),
+      422: errorResponse('Not valid UTF-8, too deep / too long to lay out, or an Idempotency-Key already used for another import'),
     },
   },
   {
@@ -546,5 +557,135 @@ export const routeDocs: RouteDoc[] = [
     path: Routes.token,
     summary: 'Revoke an API token; the next request with it is refused',
     responses: { 204: noContent, 401: unauthenticated, 403: csrfFailed, 404: errorResponse('No such token of yours') },
-  },
+  },  ...exportRouteDocs(),
+  ...w3cRouteDocs(),
 ];
+
+/** The two export routes share their responses; docs/EXPORTS.md describes each format. */
+function exportRouteDocs(): RouteDoc[] {
+  const responses = (missing: string): RouteDoc['responses'] => ({
+    200: {
+      description:
+        'A download (`Content-Disposition: attachment`, RFC 6266 with `filename*` for non-ASCII titles), streamed; `X-Glossa-Annotation-Count` holds the number of annotations. ' +
+        'markdown: text/markdown review memo; docx: the memo as Word (at most 20,000 annotations); csv: RFC 4180, CRLF, UTF-8 with BOM, one row per annotation; ' +
+        'json: the Glossa export document (schema below); w3c: a W3C Web Annotation AnnotationCollection (JSON-LD). Offsets count Unicode code points.',
+      schema: GlossaExport,
+    },
+    400: errorResponse('Bad query (unknown format or filter, malformed dates, to before from, too many documentIds, documentIds on a document export), or a DOCX of more than 20,000 annotations'),
+    401: unauthenticated,
+    404: errorResponse(missing),
+  });
+  return [
+    {
+      method: 'get',
+      path: Routes.documentExport,
+      summary: "Export a document's annotations the caller may read (shared ones, and with includePrivate=own their own private ones), filtered",
+      query: DocumentExportQuery,
+      responses: responses('No such document in a workspace of yours'),
+    },
+    {
+      method: 'get',
+      path: Routes.workspaceExport,
+      summary: "Export a workspace's annotations the caller may read, for all its documents or the ones in documentIds, filtered",
+      query: WorkspaceExportQuery,
+      responses: responses('No such workspace among yours, or a documentId that is not one of its documents'),
+    },
+  ];
+}
+
+/** The Web Annotation Protocol container of each document and the annotation import (docs/W3C.md). */
+function w3cRouteDocs(): RouteDoc[] {
+  const ld = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+  const documentMissing = errorResponse('No such document in a workspace of yours');
+  const annotationMissing = errorResponse('No such annotation of this document visible to you');
+  return [
+    {
+      method: 'get',
+      path: Routes.documentW3cContainer,
+      summary:
+        'The document\'s annotations as a W3C AnnotationCollection (LDP BasicContainer; `/w3c` without the slash answers the same). ' +
+        'Content negotiation: JSON-LD with the anno.jsonld profile (default) or application/json. `Prefer: return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs"` ' +
+        '(or PreferContainedDescriptions, or ldp#PreferMinimalContainer) chooses what is embedded; `?page=N` serves AnnotationPage N (50 per page). ' +
+        'Headers: Link (ldp#BasicContainer type, constrainedBy the Protocol), ETag, Allow, Vary: Accept, Prefer, Content-Location, Accept-Post. Positions count Unicode code points.',
+      query: W3cContainerQuery,
+      responses: {
+        200: { description: 'The collection (or a page)', schema: W3cAnnotationCollection, contentType: ld },
+        304: { description: 'If-None-Match equals the ETag' },
+        401: unauthenticated,
+        404: errorResponse('No such document in a workspace of yours, or no such page'),
+      },
+    },
+    {
+      method: 'post',
+      path: Routes.documentW3cContainer,
+      summary:
+        'Create an annotation from a W3C annotation (tagging body = tag, commenting body = note), anchored by its selectors on the current revision; `Idempotency-Key` makes retries safe. ' +
+        'Answers with Location and ETag',
+      body: W3cAnnotation,
+      alsoAccepts: [ld],
+      responses: {
+        201: { description: 'Created', schema: W3cAnnotation, contentType: ld },
+        400: errorResponse('Invalid fields (no tagging body with claim/opinion/data, no selector, a source naming another document)'),
+        401: unauthenticated,
+        403: errorResponse('`forbidden`: a role that cannot annotate; or `csrf_failed`'),
+        404: documentMissing,
+        422: errorResponse('The quote does not occur in the current revision'),
+      },
+    },
+    {
+      method: 'get',
+      path: Routes.documentW3cAnnotation,
+      summary: 'One annotation as W3C JSON-LD; `ETag` holds its version',
+      responses: { 200: { description: 'The annotation', schema: W3cAnnotation, contentType: ld }, 401: unauthenticated, 404: annotationMissing },
+    },
+    {
+      method: 'put',
+      path: Routes.documentW3cAnnotation,
+      summary: 'Replace tag, note and extent from a W3C annotation; `If-Match` with the ETag is required',
+      body: W3cAnnotation,
+      alsoAccepts: [ld],
+      responses: {
+        200: { description: 'The annotation', schema: W3cAnnotation, contentType: ld },
+        400: errorResponse('Invalid fields'),
+        401: unauthenticated,
+        403: errorResponse('`forbidden`: not the author; or `csrf_failed`'),
+        404: annotationMissing,
+        412: errorResponse('`precondition_failed`: If-Match is stale (currentVersion says the version now)'),
+        422: errorResponse('The quote does not occur in the current revision'),
+        428: errorResponse('`precondition_required`: no If-Match'),
+      },
+    },
+    {
+      method: 'delete',
+      path: Routes.documentW3cAnnotation,
+      summary: 'Delete an annotation (restorable through /annotations/:id/restore); `If-Match` with the ETag is required',
+      responses: {
+        204: noContent,
+        401: unauthenticated,
+        403: errorResponse('`forbidden`: neither the author nor a workspace admin; or `csrf_failed`'),
+        404: annotationMissing,
+        412: errorResponse('`precondition_failed`: If-Match is stale'),
+        428: errorResponse('`precondition_required`: no If-Match'),
+      },
+    },
+    {
+      method: 'post',
+      path: Routes.workspaceImport,
+      summary:
+        'Import annotations, all or nothing: a W3C AnnotationCollection / AnnotationPage / Annotation / array of Annotations, or a Glossa JSON export, ' +
+        'bare or as `{data, documentId?, documentMap?}` (see ImportEnvelope). Each is anchored by its selectors on its target document\'s current revision ' +
+        '(quote first; unmatched → detached), gets a new id and the importer as author; the original creator stays in the annotation.created event',
+      query: ImportQuery,
+      body: ImportEnvelope,
+      alsoAccepts: [ld],
+      responses: {
+        201: { description: 'Imported', schema: ImportResult },
+        400: errorResponse('Invalid items, with the path of each (e.g. `data.first.items.3.body`); nothing stored'),
+        401: unauthenticated,
+        403: errorResponse('`forbidden`: a role that cannot annotate; or `csrf_failed`'),
+        404: errorResponse('No such workspace among yours, or a documentId / documentMap target that is not one of its documents'),
+        413: errorResponse('The body is larger than the JSON limit'),
+      },
+    },
+  ];
+}

@@ -1,5 +1,6 @@
 // The documents list ("/") of the current workspace: newest first, cursor "Load more",
-// and the import entry point for those whose role allows importing.
+// the import entry point for those whose role allows importing, importing annotations (W3C or
+// Glossa JSON) for those who may annotate, and exporting the workspace or a selection of its documents.
 import type { DocumentSummary, WorkspaceSummary } from '@glossa/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { documentPath, paths } from '../../paths';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { ExportDialog } from '../exports/ExportDialog';
+import { ImportAnnotationsDialog } from '../imports/ImportAnnotationsDialog';
 import { useCurrentWorkspace } from '../session/SessionContext';
 import { ImportDialog } from './ImportDialog';
 import { useDocumentList } from './queries';
@@ -41,7 +44,11 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
   const [, navigate] = useLocation();
   const [importOpen, setImportOpen] = useState(false);
   const importButtonRef = useRef<HTMLButtonElement>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [annotationImportOpen, setAnnotationImportOpen] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const documents = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const selectedIds = documents.filter((document) => selected.has(document.id)).map((document) => document.id);
 
   return (
     <section className="page" aria-labelledby="documents-heading">
@@ -52,6 +59,10 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
             {t('documents.inWorkspace', { workspace: workspace.name })}
           </p>
         </div>
+        <div className="page__actions">
+          <button type="button" className="button" onClick={() => setExportOpen(true)} data-testid="export-open">
+            {selectedIds.length > 0 ? t('exports.openSelection', { count: selectedIds.length }) : t('exports.openWorkspace')}
+          </button>{' '}
         {workspace.abilities.importDocuments && (
           <button
             ref={importButtonRef}
@@ -63,6 +74,15 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
             {t('documents.import')}
           </button>
         )}
+        {workspace.abilities.annotate && (
+          <>
+            {' '}
+            <button type="button" className="button" onClick={() => setAnnotationImportOpen(true)} data-testid="import-annotations-open">
+              {t('annotationImport.open')}
+            </button>
+          </>
+        )}
+        </div>
       </div>
 
       {list.isPending ? (
@@ -76,7 +96,7 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
           {workspace.abilities.importDocuments ? t('documents.empty') : t('documents.emptyReadOnly')}
         </p>
       ) : (
-        <DocumentTable documents={documents} />
+        <DocumentTable documents={documents} selected={selected} onSelect={setSelected} />
       )}
 
       {list.isFetchNextPageError && (
@@ -94,6 +114,22 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
             {list.isFetchingNextPage ? t('documents.loadingMore') : t('documents.loadMore')}
           </button>
         </p>
+      )}
+
+      <ExportDialog
+        workspaceId={workspace.id}
+        target={{ kind: 'workspace', workspaceId: workspace.id, name: workspace.name, documentIds: selectedIds }}
+        open={exportOpen}
+        onClose={() => setExportOpen(false)}
+      />
+
+      {workspace.abilities.annotate && (
+        <ImportAnnotationsDialog
+          workspaceId={workspace.id}
+          documents={documents}
+          open={annotationImportOpen}
+          onClose={() => setAnnotationImportOpen(false)}
+        />
       )}
 
       {workspace.abilities.importDocuments && (
@@ -114,7 +150,14 @@ function WorkspaceDocuments({ workspace }: { workspace: WorkspaceSummary }) {
   );
 }
 
-function DocumentTable({ documents }: { documents: readonly DocumentSummary[] }) {
+interface DocumentTableProps {
+  documents: readonly DocumentSummary[];
+  /** Documents chosen for a multi-document export. */
+  selected: ReadonlySet<string>;
+  onSelect: (selected: ReadonlySet<string>) => void;
+}
+
+function DocumentTable({ documents, selected, onSelect }: DocumentTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const columns = {
@@ -127,6 +170,15 @@ function DocumentTable({ documents }: { documents: readonly DocumentSummary[] })
     <table className="documents-table" data-testid="documents-table">
       <thead>
         <tr>
+          <th scope="col" className="documents-table__select">
+            <input
+              type="checkbox"
+              aria-label={t('exports.selectAll')}
+              checked={documents.length > 0 && documents.every((document) => selected.has(document.id))}
+              onChange={(e) => onSelect(new Set(e.target.checked ? documents.map((document) => document.id) : []))}
+              data-testid="select-all-documents"
+            />
+          </th>
           <th scope="col">{columns.title}</th>
           <th scope="col">{columns.language}</th>
           <th scope="col" className="numeric">
@@ -138,6 +190,20 @@ function DocumentTable({ documents }: { documents: readonly DocumentSummary[] })
       <tbody>
         {documents.map((document) => (
           <tr key={document.id} data-testid="document-row" data-document-id={document.id}>
+            <td className="documents-table__select" data-label={t('exports.open')}>
+              <input
+                type="checkbox"
+                aria-label={t('exports.select', { title: document.title })}
+                checked={selected.has(document.id)}
+                onChange={(e) => {
+                  const next = new Set(selected);
+                  if (e.target.checked) next.add(document.id);
+                  else next.delete(document.id);
+                  onSelect(next);
+                }}
+                data-testid="select-document"
+              />
+            </td>
             <td className="documents-table__title" data-label={columns.title}>
               <Link href={documentPath(document.id)} lang={document.language}>
                 {document.title}
