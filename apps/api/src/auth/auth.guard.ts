@@ -1,6 +1,7 @@
 // Runs before every API handler: establishes who is calling (API token or session cookie),
 // applies the CSRF checks to cookie-authenticated mutations, and refuses anonymous calls to
 // routes not marked @Public(). Bearer requests carry no ambient credential, so no CSRF check.
+// Last, input text holding U+0000 (which PostgreSQL cannot store) is refused as a 400.
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { bearerCredential, TokenAuthenticator } from '../tokens/token-authentica
 import { PUBLIC_ROUTE } from './actor';
 import { clearSessionCookie, readSessionCookie } from './cookies';
 import { csrfProblem, UNSAFE_METHODS } from './csrf';
+import { findNulCharacter } from './nul-characters';
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,6 +36,7 @@ export class AuthGuard implements CanActivate {
       // A wrong or revoked token is refused even on public routes: the caller meant to authenticate.
       if (!actor) throw DomainError.unauthenticated('The API token is not valid');
       request.actor = actor;
+      refuseNulCharacters(request);
       return true;
     }
 
@@ -50,6 +53,13 @@ export class AuthGuard implements CanActivate {
       else clearSessionCookie(reply, this.config);
     }
     if (!isPublic && !request.actor) throw DomainError.unauthenticated();
+    refuseNulCharacters(request);
     return true;
   }
+}
+
+/** Text with U+0000 cannot be stored; refuse it on the field instead of failing in the database. */
+function refuseNulCharacters(request: FastifyRequest): void {
+  const path = findNulCharacter(request.query) ?? (request.body === undefined ? null : findNulCharacter(request.body));
+  if (path !== null) throw DomainError.invalidField(path, `${path} must not contain the NUL character (U+0000)`);
 }

@@ -6,8 +6,8 @@ import { DomainError } from './domain-error';
 
 /** A ledger table keyed by (user_id, key), holding the request's hash and the created row's id. */
 export interface IdempotencyLedger {
-  table: 'annotation_idempotency' | 'link_idempotency';
-  subjectColumn: 'annotation_id' | 'link_id';
+  table: 'annotation_idempotency' | 'link_idempotency' | 'document_idempotency';
+  subjectColumn: 'annotation_id' | 'link_id' | 'document_id';
   /** What the key created, for the error message ("a different annotation"). */
   noun: string;
 }

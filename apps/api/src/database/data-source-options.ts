@@ -16,9 +16,11 @@ import { Annotations1764100000000 } from './migrations/1764100000000-Annotations
 import { Review1764200000000 } from './migrations/1764200000000-Review';
 import { QueueDocumentFilter1764300000000 } from './migrations/1764300000000-QueueDocumentFilter';
 import { AnnotationRecent1764350000000 } from './migrations/1764350000000-AnnotationRecent';
+import { LiveCursor1764450000000 } from './migrations/1764450000000-LiveCursor';
+import { DocumentIdempotency1764560000000 } from './migrations/1764560000000-DocumentIdempotency';
 
 export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity, UserEntity, MembershipEntity, SessionEntity, InviteEntity, ApiTokenEntity, AnnotationEntity];
-export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000, Review1764200000000, QueueDocumentFilter1764300000000, AnnotationRecent1764350000000];
+export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000, Review1764200000000, QueueDocumentFilter1764300000000, AnnotationRecent1764350000000, LiveCursor1764450000000, DocumentIdempotency1764560000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

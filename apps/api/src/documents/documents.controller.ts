@@ -1,7 +1,7 @@
 // HTTP edge for documents: parse, resolve and authorize the workspace, call one use case, present.
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Action, CreateDocumentBody, CreateRevisionBody, ListDocumentsQuery, Routes, type DocumentDetail, type DocumentPage, type RevisionImported } from '@glossa/contracts';
+import { Action, CreateDocumentBody, CreateRevisionBody, IDEMPOTENCY_KEY_HEADER, IdempotencyKey, ListDocumentsQuery, Routes, type DocumentDetail, type DocumentPage, type RevisionImported } from '@glossa/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { DomainError, parseInput, requireId } from '../common/domain-error';
 import { WorkspaceAccess } from '../workspaces/workspace-access';
@@ -44,10 +44,20 @@ export class DocumentsController {
   @Post(Routes.documents)
   @HttpCode(201)
   async create(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<DocumentDetail> {
+    const rawKey = request.headers[IDEMPOTENCY_KEY_HEADER];
+    const keyResult = rawKey === undefined ? undefined : IdempotencyKey.safeParse(rawKey);
+    if (keyResult && !keyResult.success) throw DomainError.invalidField('Idempotency-Key', keyResult.error.issues[0]?.message ?? 'invalid');
     const input = request.isMultipart() ? await readMultipartImport(request) : parseInput(CreateDocumentBody, request.body);
     const workspaceId = await this.workspaceFor(actor, input.workspaceId, Action.ImportDocuments);
     if (workspaceId === null) throw DomainError.notFound('Workspace');
-    const imported = await this.importDocument.run({ title: input.title, format: input.format, content: input.content, workspaceId, actorId: actor.userId });
+    const imported = await this.importDocument.run({
+      title: input.title,
+      format: input.format,
+      content: input.content,
+      workspaceId,
+      actorId: actor.userId,
+      idempotencyKey: keyResult?.data,
+    });
     // Only seed imports can be skipped; a user import always yields a document.
     if (!imported) throw new Error('import without a seed key was skipped');
     return presentDocumentDetail(imported.document, imported.revision);

@@ -30,8 +30,11 @@ export interface UploadedDocument {
   workspaceId?: string;
 }
 
+/** C0 controls (NUL included) and DEL: never part of a title; PostgreSQL cannot even store NUL. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 function fileStem(filename: string): { stem: string; extension: string } {
-  const base = filename.split(/[\\/]/).pop() ?? '';
+  const base = (filename.split(/[\\/]/).pop() ?? '').replace(CONTROL_CHARACTERS, '');
   const dot = base.lastIndexOf('.');
   return dot > 0 ? { stem: base.slice(0, dot), extension: base.slice(dot + 1).toLowerCase() } : { stem: base, extension: '' };
 }
@@ -54,6 +57,8 @@ export async function readMultipartImport(request: FastifyRequest): Promise<Uplo
       fields[part.fieldname] = String(part.value);
     }
   }
+  const withNul = Object.keys(fields).find((name) => name.includes('\u0000') || fields[name]!.includes('\u0000'));
+  if (withNul !== undefined) throw DomainError.invalidField(withNul.replaceAll('\u0000', '\\u0000'), 'must not contain the NUL character (U+0000)');
   const parsed = parseInput(UploadFields, fields);
   if (file === null) {
     throw new DomainError(ErrorCode.ValidationFailed, 'Some fields are invalid', [{ path: 'file', message: 'file is required' }]);

@@ -17,9 +17,12 @@ export interface RevisionContent {
   sourceSha256: string;
 }
 
-/** Converts imported content into a revision's ProseMirror JSON and canonical text, or throws the field error. */
-export async function convertContent(converter: DocumentConverter, format: DocumentFormat, content: string | Uint8Array): Promise<RevisionContent> {
-  const converted = await converter.convert({ format, content });
+/**
+ * Converts imported content into a revision's ProseMirror JSON and canonical text, or throws the
+ * field error. `owner`: the importing user, whose concurrent conversions are capped (null: seeds).
+ */
+export async function convertContent(converter: DocumentConverter, format: DocumentFormat, content: string | Uint8Array, owner: string | null = null): Promise<RevisionContent> {
+  const converted = await converter.convert({ format, content }, owner);
   if (!converted.ok) {
     throw new DomainError(converted.code, converted.message, [{ path: converted.field, message: converted.message }]);
   }

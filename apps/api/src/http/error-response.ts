@@ -44,10 +44,19 @@ function envelope(code: ErrorCode, message: string, extra: Partial<ErrorResponse
 // Connection-level failures from pg / the pool, and PostgreSQL's "shutting down" class.
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown } | null;
+/**
+ * TypeORM releases a transaction's query runner when its connection breaks; the transaction's next
+ * query (or its COMMIT) then fails with one of these instead of the network error. The outcome of
+ * such a request is unknown to the client, which is what 503 + Retry-After says: retry (with the
+ * same Idempotency-Key for a create).
+ */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; name?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   if (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.name === 'string' && RELEASED_RUNNER_ERRORS.has(e.name)) return true;
   if (e.driverError && e.driverError !== error && isDatabaseUnavailable(e.driverError)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);

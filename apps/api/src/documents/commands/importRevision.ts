@@ -35,7 +35,7 @@ export class ImportRevision {
   ) {}
 
   async run(input: ImportRevisionInput): Promise<ImportedRevision> {
-    const content = await convertContent(this.converter, input.format, input.content);
+    const content = await convertContent(this.converter, input.format, input.content, input.actorId);
     return this.dataSource.transaction(async (manager) => {
       // FOR UPDATE: re-imports of one document take turns, and annotation writes (which hold
       // the document FOR SHARE while they check the revision) wait for this one to finish.
