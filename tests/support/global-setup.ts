@@ -33,7 +33,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   logger.debug = () => undefined;
   const database = process.env.DATABASE_URL ? null : await startEmbeddedDatabase(dataDir, undefined, logger);
   const databaseUrl = process.env.DATABASE_URL ?? database!.url;
-  const server = await startServer({ DATABASE_URL: databaseUrl, GLOSSA_DATA_DIR: dataDir, ...SUITE_SERVER_ENV }, 'suite');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ DATABASE_URL: databaseUrl, GLOSSA_DATA_DIR: dataDir, ...SUITE_SERVER_ENV }, 'suite');
+  } catch (error) {
+    // A server that never became healthy must not leave the suite's PostgreSQL running.
+    await database?.stop();
+    throw error;
+  }
   try {
     // Fresh database: this first account becomes the owner of the default workspace. With an
     // external DATABASE_URL used before, the account already exists and signing in must work.
