@@ -4,7 +4,7 @@
 // disconnection when access ends, and the frame and message-rate limits. Every wait is on a condition.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIVE_MAX_FRAME_BYTES, LIVE_MAX_MESSAGES_PER_SECOND, LiveClientEvent, type Annotation, type DocumentDetail, type LiveAck, type LiveChange } from '@glossa/contracts';
+import { LIVE_MAX_FRAME_BYTES, LIVE_MAX_MESSAGES_PER_SECOND, LIVE_MAX_SOCKETS_PER_USER, LiveClientEvent, type Annotation, type DocumentDetail, type LiveAck, type LiveChange } from '@glossa/contracts';
 import { baseUrl, joinWithRole, signUpStranger, startServerOnSuiteDatabase, type Session, type TestUser } from '../support/api';
 import { connectLive, LiveClient } from '../support/live-client';
 import type { RunningServer } from '../support/server';
@@ -272,6 +272,28 @@ describe('limits', () => {
     for (let i = 0; i < 5 * LIVE_MAX_MESSAGES_PER_SECOND; i++) client.socket.emit(LiveClientEvent.Cursor, { documentId: doc.id, range: null });
     const { closing } = await client.disconnected();
     expect(closing).toEqual({ reason: 'rate_limited' });
+  });
+
+  it(`refuses a person's connection beyond ${LIVE_MAX_SOCKETS_PER_USER} on one instance; closing one lets the next in`, async () => {
+    const someone = await signUpStranger('Many-tabs');
+    const clients: LiveClient[] = [];
+    for (let i = 0; i < LIVE_MAX_SOCKETS_PER_USER; i++) clients.push(await live(someone));
+    const refusal = await new LiveClient(baseUrl(), { cookie: someone.session.cookieHeader() }).refused();
+    expect(refusal.data).toMatchObject({ code: 'rate_limited' });
+    // Another person is not affected.
+    expect((await live(colleague)).connected).toBe(true);
+    clients[0]!.close();
+    // The server counts the closed one out once it has seen the disconnect: wait on that condition.
+    const deadline = Date.now() + 5_000;
+    let again: LiveClient | null = null;
+    while (!again && Date.now() < deadline) {
+      try {
+        again = await live(someone);
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    expect(again?.connected).toBe(true);
   });
 
   it('closes a socket that sends a frame over the limit', async () => {

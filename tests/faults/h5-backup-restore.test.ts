@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/server';
+import { connectLive } from '../support/live-client';
 import { bearer, FaultDatabase, reportFigures, startFaultServer, tokenFor } from './support/fault-rig';
 import { dumpDatabase, restoreDatabase, tableDigests } from './support/logical-dump';
 
@@ -107,8 +108,17 @@ describe('H5: backup and restore into a fresh database', () => {
     figures.annotationRows = digestsAfter.annotation?.rows;
     figures.detached = (await target.query<{ n: number }>(`SELECT count(*)::int AS n FROM annotation WHERE anchor_status = 'detached'`))[0]!.n;
 
+    // A backup usually comes from a cluster whose transaction counter ran further than the fresh
+    // one's: the event log's txids are then ahead of every id this cluster will hand out soon.
+    // Shift them so, as a real restore from a busier cluster would leave them.
+    await target.query(`UPDATE event SET txid = (txid::text::bigint + 1000000000)::text::xid8`);
+    const ahead = async () => (await target.query<{ n: number }>(`SELECT count(*)::int AS n FROM event WHERE txid >= pg_snapshot_xmax(pg_current_snapshot())`))[0]!.n;
+    expect(await ahead()).toBeGreaterThan(0);
+
     // The restored database serves the same answers, to the same API token.
     server = await startFaultServer(target, 'fault-h5-target', SITE);
+    // The live channel took the restored history as history: nothing is left ahead of this cluster.
+    expect(await ahead()).toBe(0);
     const after = await readThroughApi(server.baseUrl);
     expect(after.document).toEqual(before.document);
     expect(after.annotations).toEqual(before.annotations);
@@ -121,5 +131,22 @@ describe('H5: backup and restore into a fresh database', () => {
       target: { revisionId: (after.document as { revision: { id: string } }).revision.id, selector: [{ type: 'TextPositionSelector', start: 3, end: 12 }] },
     });
     expect(created.status).toBe(201);
+
+    // Live updates flow on the restored database: a subscriber sees the next change, and a cursor
+    // kept from before the restore (ahead of this cluster) is refused so the client reloads.
+    const live = await connectLive(server.baseUrl, { token });
+    try {
+      const stale = await live.subscribe(documentId, `${2_000_000_000}:1`);
+      expect(stale).toMatchObject({ ok: false, error: { code: 'cursor_too_old' } });
+      expect((await live.subscribe(documentId)).ok).toBe(true);
+      const next = await bearer(server.baseUrl, token, 'POST', `/api/documents/${documentId}/annotations`, {
+        tag: 'data',
+        target: { revisionId: (after.document as { revision: { id: string } }).revision.id, selector: [{ type: 'TextPositionSelector', start: 13, end: 20 }] },
+      });
+      expect(next.status).toBe(201);
+      await live.waitForAnnotation((next.body as { id: string }).id, 'annotation.created');
+    } finally {
+      live.close();
+    }
   }, 240_000);
 });

@@ -33,6 +33,9 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: JSON_BODY_LIMIT,
+      // A 1 byte/s upload must not hold a connection forever (SECURITY.md F1); Node checks this
+      // against every open request every 30 s, so the cut comes within that much after the limit.
+      requestTimeout: config.GLOSSA_REQUEST_TIMEOUT_MS,
       logger: {
         level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
         // Invite tokens travel in paths; keep them out of logs (SECURITY.md A5).

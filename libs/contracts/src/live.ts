@@ -23,6 +23,9 @@ export const LiveErrorCode = {
   CursorTooOld: 'cursor_too_old',
 } as const;
 
+/** Open live connections one person may hold on one server instance (tabs, devices, scripts). */
+export const LIVE_MAX_SOCKETS_PER_USER = 20;
+
 /** Client → server event names. Each is acknowledged with a LiveAck. */
 export const LiveClientEvent = {
   /** Join a document's room: `{documentId, after?}`; `after` replays the events missed since that cursor. */

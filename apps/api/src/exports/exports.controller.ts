@@ -41,8 +41,14 @@ function filtersOf(query: DocumentExportQuery | WorkspaceExportQuery): ExportFil
   return { tag: query.tag, status: query.status, author: query.author, from: query.from, to: query.to, includePrivate: query.includePrivate };
 }
 
+/** Exports one person may run at once on one instance; more answer 429 with Retry-After. */
+export const MAX_EXPORTS_PER_PERSON = 3;
+
 @Controller()
 export class ExportsController {
+  /** Running exports per person on this instance. */
+  private readonly running = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentAccess,
@@ -99,7 +105,17 @@ export class ExportsController {
   }
 
   private async send(reply: FastifyReply, scope: ExportScope, format: ExportFormat, title: string, path: string): Promise<void> {
-    const reader = await ExportReader.open(this.dataSource, scope);
+    // Each running export holds a pool connection: one person gets a few at a time (SECURITY.md F4).
+    const userId = scope.viewer.userId;
+    const running = this.running.get(userId) ?? 0;
+    if (running >= MAX_EXPORTS_PER_PERSON) throw DomainError.rateLimited(2);
+    this.running.set(userId, running + 1);
+    const release = () => {
+      const left = (this.running.get(userId) ?? 1) - 1;
+      if (left > 0) this.running.set(userId, left);
+      else this.running.delete(userId);
+    };
+    const reader = await ExportReader.open(this.dataSource, scope, release);
     try {
       const count = await reader.countAnnotations();
       if (format === 'docx' && count > MAX_DOCX_ANNOTATIONS) {

@@ -39,6 +39,7 @@ export class EventLogTail implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await rebaseRestoredHistory(this.dataSource);
     // Start at the present: what committed before this instance existed has no listener here.
     const [row] = (await this.dataSource.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`)) as Array<{ xmin: string }>;
     this.position = { txid: BigInt(row!.xmin), seq: 0n };
@@ -153,4 +154,17 @@ export class EventLogTail implements OnModuleInit, OnApplicationShutdown {
     }
     return { rows: prefix, heldBack: prefix.length < rows.length };
   }
+}
+
+/**
+ * A database restored into another cluster (pg_dump/pg_restore, a logical copy) keeps the old
+ * cluster's transaction ids in the log. Ids at or past this cluster's next one cannot have been
+ * written here; left alone they would sort after every new event and hold cursors back. They are
+ * history, so they move to the first normal id, ahead of everything this cluster writes. Cursors
+ * clients kept from before the restore are then "from the future" and refused as too old.
+ */
+export async function rebaseRestoredHistory(dataSource: DataSource): Promise<number> {
+  const [, affected] = (await dataSource.query(`UPDATE event SET txid = '3'::xid8 WHERE txid >= pg_snapshot_xmax(pg_current_snapshot())`)) as [unknown, number];
+  if (affected > 0) new Logger('EventLogTail').warn(`Rebased ${affected} restored events written by another cluster`);
+  return affected;
 }

@@ -18,6 +18,7 @@ import {
   Action,
   CursorMessage,
   ErrorCode,
+  LIVE_MAX_SOCKETS_PER_USER,
   LIVE_PATH,
   LiveClientEvent,
   LiveErrorCode,
@@ -78,6 +79,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           if (!identity) {
             const error = new Error(ErrorCode.Unauthenticated) as Error & { data?: unknown };
             error.data = { code: ErrorCode.Unauthenticated, message: 'Sign in (session cookie) or send an API token as auth.token' };
+            return next(error);
+          }
+          if (this.connections.ofUser(identity.userId).length >= LIVE_MAX_SOCKETS_PER_USER) {
+            const error = new Error(ErrorCode.RateLimited) as Error & { data?: unknown };
+            error.data = { code: ErrorCode.RateLimited, message: `At most ${LIVE_MAX_SOCKETS_PER_USER} live connections per person; close another tab` };
             return next(error);
           }
           (socket.data as { identity?: LiveIdentity }).identity = identity;
@@ -157,6 +163,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const subscription: Subscription = { connection, documentId, workspaceId, role, floor: null, pending: [] };
     this.connections.join(subscription);
     const upTo = this.tail.current;
+    // A cursor ahead of this instance is normal (another instance delivered a little further),
+    // unless no transaction of this cluster has that id yet: it was kept from before a restore.
+    if (after && comparePositions(after, upTo) > 0 && (await this.isFromAnotherCluster(after))) {
+      this.connections.leave(connection, documentId);
+      return refuse(LiveErrorCode.CursorTooOld, 'Too much changed since this cursor; reload the document');
+    }
     const floor = after ? laterOf(after, upTo) : upTo;
     if (after && comparePositions(after, upTo) < 0) {
       const replayed = await this.replayed(subscription, after, upTo).catch((error: unknown) => {
@@ -177,6 +189,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     subscription.floor = last;
     this.presence.join(connection, documentId);
     return { ok: true, cursor: encodeCursor(last) };
+  }
+
+  private async isFromAnotherCluster(position: Position): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT $1::text::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS ahead`, [position.txid.toString()])) as Array<{ ahead: boolean }>;
+    return row?.ahead === true;
   }
 
   /** Sends the document's changes in (after, upTo]; a refusal when that cannot be done. */

@@ -70,18 +70,21 @@ export class ExportReader {
   private constructor(
     private readonly runner: QueryRunner,
     readonly scope: ExportScope,
+    private readonly onClose: () => void,
   ) {}
 
-  static async open(dataSource: DataSource, scope: ExportScope): Promise<ExportReader> {
+  /** `onClose` runs once, when the reader closes (or fails to open). */
+  static async open(dataSource: DataSource, scope: ExportScope, onClose: () => void = () => undefined): Promise<ExportReader> {
     const runner = dataSource.createQueryRunner();
-    await runner.connect();
     try {
+      await runner.connect();
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     } catch (error) {
       await runner.release();
+      onClose();
       throw error;
     }
-    return new ExportReader(runner, scope);
+    return new ExportReader(runner, scope, onClose);
   }
 
   /** Ends the snapshot and returns the connection; safe to call more than once. */
@@ -93,6 +96,7 @@ export class ExportReader {
     } catch {
       // The connection may already be gone; releasing it is what matters.
     } finally {
+      this.onClose();
       await this.runner.release();
     }
   }
