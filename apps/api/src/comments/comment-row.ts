@@ -12,11 +12,12 @@ export interface CommentRow {
   mentions: Array<{ id: string; name: string }>;
 }
 
-const COMMENT_SELECT = `
-  SELECT c.id, c.body, c.author_id, u.name AS author_name, c.parent_id, c.created_at,
-         coalesce((SELECT json_agg(json_build_object('id', m.user_id, 'name', mu.name) ORDER BY mu.name, m.user_id)
-                     FROM comment_mention m JOIN app_user mu ON mu.id = m.user_id WHERE m.comment_id = c.id), '[]') AS mentions
-    FROM comment c JOIN app_user u ON u.id = c.author_id`;
+/** The columns of a CommentRow, over `comment c JOIN app_user u ON u.id = c.author_id`. */
+export const COMMENT_COLUMNS = `c.id, c.body, c.author_id, u.name AS author_name, c.parent_id, c.created_at,
+  coalesce((SELECT json_agg(json_build_object('id', m.user_id, 'name', mu.name) ORDER BY mu.name, m.user_id)
+              FROM comment_mention m JOIN app_user mu ON mu.id = m.user_id WHERE m.comment_id = c.id), '[]') AS mentions`;
+
+const COMMENT_SELECT = `SELECT ${COMMENT_COLUMNS} FROM comment c JOIN app_user u ON u.id = c.author_id`;
 
 export type CommentSubject = { kind: 'link'; id: string } | { kind: 'annotation'; id: string };
 

@@ -5,6 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { AnnotationTag, Comment, ExportedComment, ExportedDocument, ExportedEvent, Link } from '@glossa/contracts';
 import { SEED_CORPUS } from '@glossa/seeds';
 import { ANNOTATION_COLUMNS, ANNOTATION_FROM, type AnnotationRow } from '../../annotations/annotation-row';
+import { COMMENT_COLUMNS, presentComment, type CommentRow } from '../../comments/comment-row';
 import { presentLink } from '../../links/presenters/linkPresenter';
 import { findLinkRows } from '../../links/link-row';
 import { annotationScopeSql, type ExportScope } from '../export-scope';
@@ -32,34 +33,15 @@ interface Keyed {
 const SOURCE_BY_SEED = new Map(SEED_CORPUS.map((seed) => [seed.key, seed.source]));
 const FORMAT_SOURCE: Record<string, string> = { text: 'Imported plain text', markdown: 'Imported Markdown', html: 'Imported HTML' };
 
-const COMMENT_COLUMNS = `c.id, c.body, c.author_id, u.name AS author_name, c.parent_id, c.created_at, c.created_at::text AS created_key,
-  c.annotation_id, c.link_id,
-  coalesce((SELECT json_agg(json_build_object('id', m.user_id, 'name', mu.name) ORDER BY mu.name, m.user_id)
-              FROM comment_mention m JOIN app_user mu ON mu.id = m.user_id WHERE m.comment_id = c.id), '[]') AS mentions`;
+const EXPORT_COMMENT_COLUMNS = `${COMMENT_COLUMNS}, c.created_at::text AS created_key, c.annotation_id, c.link_id`;
 
-interface CommentExportRow extends Keyed {
-  id: string;
-  body: string;
-  author_id: string;
-  author_name: string;
-  parent_id: string | null;
-  created_at: Date;
+interface CommentExportRow extends Keyed, CommentRow {
   annotation_id: string | null;
   link_id: string | null;
-  mentions: Array<{ id: string; name: string }>;
 }
 
 function presentExportedComment(row: CommentExportRow): ExportedComment {
-  return {
-    id: row.id,
-    body: row.body,
-    author: { id: row.author_id, name: row.author_name },
-    created: row.created_at.toISOString(),
-    parentId: row.parent_id,
-    mentions: row.mentions,
-    annotationId: row.annotation_id,
-    linkId: row.link_id,
-  };
+  return { ...presentComment(row), annotationId: row.annotation_id, linkId: row.link_id };
 }
 
 export class ExportReader {
@@ -215,7 +197,7 @@ export class ExportReader {
   /** Comments on these annotations (review decisions included), oldest first, by annotation. */
   async annotationComments(annotationIds: string[]): Promise<Map<string, Comment[]>> {
     const rows = await this.query<CommentExportRow>(
-      `SELECT ${COMMENT_COLUMNS} FROM comment c JOIN app_user u ON u.id = c.author_id
+      `SELECT ${EXPORT_COMMENT_COLUMNS} FROM comment c JOIN app_user u ON u.id = c.author_id
         WHERE c.annotation_id = ANY($1::uuid[]) ORDER BY c.created_at, c.id`,
       [annotationIds],
     );
@@ -278,7 +260,7 @@ export class ExportReader {
     let cursor: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
       const rows = await this.query<CommentExportRow>(
-        `SELECT ${COMMENT_COLUMNS} FROM comment c JOIN app_user u ON u.id = c.author_id
+        `SELECT ${EXPORT_COMMENT_COLUMNS} FROM comment c JOIN app_user u ON u.id = c.author_id
           WHERE (c.created_at, c.id) > ($1::timestamptz, $2::uuid)
             AND (c.annotation_id IN (SELECT a.id FROM annotation a WHERE ${annotations.sql})
                  OR c.link_id IN (SELECT l.id FROM link l WHERE ${links.sql}))

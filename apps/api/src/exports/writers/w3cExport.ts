@@ -1,6 +1,7 @@
 // format=w3c: the scope's annotations as a W3C Web Annotation AnnotationCollection (JSON-LD),
 // written by the W3C module's streaming collection writer from this module's paged rows.
 import { PassThrough, type Readable } from 'node:stream';
+import { w3cInputFromRow } from '../../w3c/presenters/w3cAnnotationInput';
 import { writeW3cCollection, type W3cAnnotationInput } from '../../w3c/w3c-collection';
 import type { ExportReader } from '../queries/export-reader';
 
@@ -11,23 +12,7 @@ const BATCH_CHARACTERS = 64 * 1024;
 async function* inputs(reader: ExportReader): AsyncGenerator<W3cAnnotationInput> {
   for (const document of await reader.documents()) {
     for await (const page of reader.annotationPages(document.id)) {
-      for (const row of page) {
-        yield {
-          id: row.id,
-          documentId: row.document_id,
-          revisionId: row.revision_id,
-          tag: row.tag,
-          note: row.note,
-          creator: { id: row.author_id, name: row.author_name },
-          created: row.created_at,
-          modified: row.modified_at,
-          start: row.start_offset,
-          end: row.end_offset,
-          exact: row.quote_exact,
-          prefix: row.quote_prefix,
-          suffix: row.quote_suffix,
-        };
-      }
+      for (const row of page) yield w3cInputFromRow(row);
     }
   }
 }
