@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { csrfHeaders, signInThroughUi } from '../support/browser-session';
+import { selectInReadingView } from '../support/reading-view';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -40,29 +41,7 @@ async function highlightIds(): Promise<string[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll('[data-testid=reading-view] mark[data-annotation-id]')).map((m) => m.getAttribute('data-annotation-id')!));
 }
 
-/** Focuses the reading view and selects the first occurrence of `phrase` (inside one text node). */
-async function selectPhrase(phrase: string, collapsedAtStart = false): Promise<void> {
-  await page.evaluate(
-    ({ phrase, collapsedAtStart }) => {
-      const root = document.querySelector<HTMLElement>('[data-testid=reading-view]')!;
-      root.focus();
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, collapsedAtStart ? at : at + phrase.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`"${phrase}" is not in one text node of the reading view`);
-    },
-    { phrase, collapsedAtStart },
-  );
-}
+const selectPhrase = (phrase: string, collapsedAtStart = false) => selectInReadingView(page, phrase, { collapsedAtStart });
 
 /** Waits for a highlight not among `before`, confirmed by the server, with `tagClass`; returns its id. */
 async function newConfirmedHighlight(before: readonly string[], tagClass: string): Promise<string> {

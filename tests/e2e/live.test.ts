@@ -13,6 +13,7 @@ import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
 import { SUITE_SERVER_ENV } from '../support/global-setup';
 import type { RunningServer } from '../support/server';
+import { selectInReadingView } from '../support/reading-view';
 
 const SEED_TITLE = '廣州APEC第一次高官會';
 const READY_PHRASE = '逾千名高級別代表';
@@ -86,26 +87,7 @@ async function openDocument(page: Page, origin: string = inject('baseUrl')): Pro
   await page.locator('[data-testid=live-status][data-state=online]').waitFor();
 }
 
-/** Focuses the reading view and selects the first occurrence of `phrase` (inside one text node). */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const root = document.querySelector<HTMLElement>('[data-testid=reading-view]')!;
-    root.focus();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${phrase}" is not in one text node of the reading view`);
-  }, phrase);
-}
+const selectPhrase = (page: Page, phrase: string) => selectInReadingView(page, phrase);
 
 /** Ids of the highlights drawn now whose text is exactly `phrase`. */
 async function highlightsOf(page: Page, phrase: string): Promise<string[]> {

@@ -11,6 +11,7 @@ import type { Annotation, AnnotationList, CommentList, DocumentDetail, DocumentP
 import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
+import { selectInReadingView } from '../support/reading-view';
 
 const DOC_A_TITLE = '廣州APEC第一次高官會';
 const DOC_B_TITLE = '王毅出席APEC高官會';
@@ -82,29 +83,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Focuses the reading view under `scope` and selects the first occurrence of `phrase` (inside one text node). */
-async function selectPhrase(scope: string, phrase: string): Promise<void> {
-  await page.evaluate(
-    ({ scope, phrase }) => {
-      const root = document.querySelector<HTMLElement>(`${scope} [data-testid=reading-view]`)!;
-      root.focus();
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`"${phrase}" is not in one text node of ${scope}`);
-    },
-    { scope, phrase },
-  );
-}
+const selectPhrase = (scope: string, phrase: string) => selectInReadingView(page, phrase, { scope });
 
 describe('picking a counterpart in a document opened side by side', () => {
   it('creates the counterpart annotation on the selected characters and flags both', async () => {

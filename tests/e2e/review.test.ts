@@ -11,6 +11,7 @@ import type { Annotation, DocumentDetail, DocumentPage, Link, LinkList, Me } fro
 import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
+import { selectInReadingView } from '../support/reading-view';
 
 const DOC_A_TITLE = '廣州APEC第一次高官會';
 const DOC_B_TITLE = '王毅出席APEC高官會';
@@ -120,25 +121,7 @@ afterAll(async () => {
 const mark = (page: Page, id: string) => page.locator(`[data-testid=reading-view] mark[data-annotation-id="${id}"]`).first();
 const panelItem = (page: Page, id: string) => page.locator(`[data-testid=annotation-item][data-annotation-id="${id}"]`);
 
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const root = document.querySelector<HTMLElement>('[data-testid=reading-view]')!;
-    root.focus();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${phrase}" is not in one text node of the reading view`);
-  }, phrase);
-}
+const selectPhrase = (page: Page, phrase: string) => selectInReadingView(page, phrase);
 
 describe('flagging a contradiction, assigning and reviewing it, three people', () => {
   it('the analyst annotates a passage and flags it as contradicting a passage of another document', async () => {
