@@ -27,6 +27,8 @@ const PHRASE_B_SELECTS = '專題磋商';
 const PHRASE_MISSED = '政策對話';
 const PHRASE_B_NOTE = '亞太智慧';
 const PHRASE_WHILE_TYPING = '國際組織';
+const PHRASE_FLAG_ONE = '務實交流';
+const PHRASE_FLAG_TWO = '高質量發展';
 const OFFLINE_NOTE = 'Written on the train, sent later.';
 
 interface Person {
@@ -285,6 +287,31 @@ describe('two analysts on one document', () => {
     await mark(b.page, stored!.id).waitFor();
     expect(await highlightsOf(b.page, PHRASE_LOST)).toEqual([stored!.id]);
     await deleteThroughPanel(a.page, stored!.id);
+  });
+});
+
+describe('a flag page', () => {
+  it("shows a colleague's new comment without reloading", async () => {
+    const text = await (await a.user.session.get(`/api/documents/${documentId}/text`)).text();
+    const detail = (await (await a.user.session.get(`/api/documents/${documentId}`)).json()) as { revision: { id: string } };
+    const annotate = async (phrase: string): Promise<Annotation> => {
+      const start = Array.from(text.slice(0, text.indexOf(phrase))).length;
+      const selector = [{ type: 'TextPositionSelector', start, end: start + Array.from(phrase).length }];
+      const response = await a.user.session.post(`/api/documents/${documentId}/annotations`, { tag: 'claim', target: { revisionId: detail.revision.id, selector } });
+      expect(response.status).toBe(201);
+      return (await response.json()) as Annotation;
+    };
+    const [first, other] = [await annotate(PHRASE_FLAG_ONE), await annotate(PHRASE_FLAG_TWO)];
+    const flagged = await a.user.session.post('/api/links', { type: 'contradicts', annotationIds: [first.id, other.id], rationale: 'Two framings of one agenda' });
+    expect(flagged.status).toBe(201);
+    const { id } = (await flagged.json()) as { id: string };
+
+    await b.page.goto(`${inject('baseUrl')}/review/links/${id}`);
+    await b.page.locator(`[data-testid=link-page][data-link-id="${id}"]`).waitFor();
+    await b.page.locator('[data-testid=live-status][data-state=online]').waitFor();
+    const comment = 'Seen on the flag page as it was written';
+    expect((await a.user.session.post(`/api/links/${id}/comments`, { body: comment })).status).toBe(201);
+    await b.page.locator('[data-testid=comment]').filter({ hasText: comment }).waitFor();
   });
 });
 

@@ -137,3 +137,24 @@ export function useLiveDocument(documentId: string, userId: string, hold: boolea
 
   return { status, viewers: shownViewers, heldCount, shareSelection };
 }
+
+/**
+ * Follows documents a page shows without reading them (a flag's passages): their changes go into
+ * the query cache as they come, so the page's flag, thread and passages stay current.
+ */
+export function useLiveDocuments(documentIds: readonly string[], userId: string | undefined): void {
+  const queryClient = useQueryClient();
+  const connection = useLiveConnection(userId);
+  const key = [...new Set(documentIds)].sort().join(',');
+  useEffect(() => {
+    if (!connection || key === '') return;
+    const stops = key.split(',').map((documentId) =>
+      connection.subscribe(documentId, {
+        change: (change) => applyLiveChange(queryClient, change),
+        resync: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
+        presence: () => undefined,
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [connection, key, queryClient]);
+}

@@ -15,6 +15,7 @@ import { paths } from '../../paths';
 import { describeError } from '../../ui/describeError';
 import { MarkdownNote } from '../../ui/MarkdownNote';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useLiveDocuments } from '../live/useLive';
 import { useMe } from '../session/queries';
 import { Passage } from './Passage';
 import { MentionTextarea } from './MentionTextarea';
@@ -27,6 +28,9 @@ export function LinkPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('review.linkTitle'));
   const link = useLink(id);
+  const me = useMe();
+  // Comments, transitions and passage edits by others arrive live through the passages' documents.
+  useLiveDocuments(link.data?.annotations.map((passage) => passage.documentId) ?? [], me.data?.user.id);
   const language = i18n.resolvedLanguage ?? i18n.language;
   if (link.isPending)
     return (
