@@ -1,6 +1,6 @@
-// The list of a document's annotations is built by the database; every item must be exactly what
-// the presenter answers for the same annotation alone (GET /api/annotations/:id), for every role,
-// with timestamps to the millisecond, notes with quotes and control characters, and CJK/astral text.
+// Every item of a document's annotation list is exactly what GET /api/annotations/:id answers for
+// it, for every role: abilities, private annotations, timestamps to the millisecond, notes with
+// quotes and control characters, CJK and astral text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, AnnotationList, Role, WorkspaceSummary } from '@glossa/contracts';
 import { joinWithRole, query, signUpStranger, type TestUser } from '../support/api';

@@ -1,5 +1,5 @@
 // HTTP edge for annotations: parse, authorize, call one use case, present with abilities and ETag.
-import { Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Action,
@@ -50,13 +50,11 @@ export class AnnotationsController {
   }
 
   @Get(Routes.documentAnnotations)
-  @Header('content-type', 'application/json; charset=utf-8')
-  async list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown): Promise<string> {
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown): Promise<AnnotationList> {
     const documentId = requireId(id, 'Document');
     const input = parseInput(ListAnnotationsQuery, query);
     const workspaceId = await this.documents.require(actor.userId, documentId, Action.ReadDocuments);
     const role = await this.workspaces.roleOf(actor.userId, workspaceId);
-    // An AnnotationList, already serialized by the database.
     return this.listAnnotations.run(documentId, { userId: actor.userId, role }, input);
   }
 
