@@ -1,16 +1,15 @@
 // The comment thread of one annotation, shown in the side panel for the focused annotation:
 // threaded comments (Markdown rendered sanitized by MarkdownNote), a composer with `@name`
 // autocomplete (mentions notify the member), and replies. Viewers read; annotators write.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comment } from '../../api/review';
 import { formatDateTime } from '../../i18n/format';
 import { describeError } from '../../ui/describeError';
 import { MarkdownNote } from '../../ui/MarkdownNote';
-import { useCurrentWorkspace, useSession } from '../session/SessionContext';
+import { useCurrentWorkspace } from '../session/SessionContext';
 import { useAddAnnotationComment, useAnnotationComments } from './annotationComments';
-import { MentionTextarea } from './MentionTextarea';
-import { useWorkspaceMembers } from './queries';
+import { CommentComposer } from './CommentComposer';
 import { buildThread } from './thread';
 import './sideBySide.css';
 
@@ -99,45 +98,7 @@ function CommentItem({ comment, tree, annotationId, canComment }: { comment: Com
 }
 
 function CommentForm({ annotationId, parentId, onDone }: { annotationId: string; parentId?: string; onDone?: () => void }) {
-  const { t } = useTranslation();
   const add = useAddAnnotationComment(annotationId);
-  const session = useSession();
   const workspace = useCurrentWorkspace();
-  const members = useWorkspaceMembers(workspace?.id);
-  const people = (members.data?.items ?? []).filter((m) => m.userId !== session.user.id);
-  // The text stays in the box until the server has stored it, so a failed send loses nothing.
-  const [body, setBody] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (body.trim() === '' || add.isPending) return;
-    add.mutate(
-      { body, parentId },
-      {
-        onSuccess: () => {
-          setBody('');
-          onDone?.();
-        },
-      },
-    );
-  };
-  return (
-    <form className="thread__form" onSubmit={submit} data-testid="annotation-comment-form">
-      <MentionTextarea
-        label={parentId ? t('review.thread.replyLabel') : t('review.thread.commentLabel')}
-        value={body}
-        onChange={setBody}
-        members={people}
-        placeholder={t('review.thread.placeholder')}
-        testId="annotation-comment-input"
-      />
-      <button type="submit" className="button button--small" disabled={add.isPending || body.trim() === ''} data-testid="annotation-comment-submit">
-        {add.isPending ? t('review.thread.sending') : t('review.thread.send')}
-      </button>
-      {add.isError && (
-        <p className="form-error" role="alert" data-testid="annotation-comment-error">
-          {describeError(add.error, t).headline}
-        </p>
-      )}
-    </form>
-  );
+  return <CommentComposer add={add} workspaceId={workspace?.id} parentId={parentId} onDone={onDone} testIdPrefix="annotation-comment" />;
 }

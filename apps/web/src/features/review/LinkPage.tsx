@@ -4,7 +4,7 @@
 // member who can review). There is no endpoint for a flag's transition events yet, so the audit
 // trail is not shown here.
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { QueueStatus, Role } from '@glossa/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'wouter';
@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLiveDocuments } from '../live/useLive';
 import { useMe } from '../session/queries';
 import { Passage } from './Passage';
-import { MentionTextarea } from './MentionTextarea';
+import { CommentComposer } from './CommentComposer';
 import { reviewKeys, useAddComment, useLink, useLinkComments, useLinkHistory, useTransition, useWorkspaceMembers } from './queries';
 
 /** Roles with the `review` ability (docs/REVIEW.md): the API refuses any other assignee. */
@@ -305,43 +305,6 @@ function CommentItem({ comment, childrenOf, link }: { comment: Comment; children
 }
 
 function CommentForm({ linkId, workspaceId, parentId, onDone }: { linkId: string; workspaceId: string; parentId?: string; onDone?: () => void }) {
-  const { t } = useTranslation();
   const add = useAddComment(linkId);
-  const me = useMe().data;
-  const members = useWorkspaceMembers(workspaceId);
-  const people = (members.data?.items ?? []).filter((m) => m.userId !== me?.user.id);
-  const [body, setBody] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (body.trim() === '') return;
-    add.mutate(
-      { body, parentId },
-      {
-        onSuccess: () => {
-          setBody('');
-          onDone?.();
-        },
-      },
-    );
-  };
-  return (
-    <form className="thread__form" onSubmit={submit}>
-      <MentionTextarea
-        label={parentId ? t('review.thread.replyLabel') : t('review.thread.commentLabel')}
-        value={body}
-        onChange={setBody}
-        members={people}
-        placeholder={t('review.thread.placeholder')}
-        testId="comment-input"
-      />
-      <button type="submit" className="button button--small" disabled={add.isPending || body.trim() === ''} data-testid="comment-submit">
-        {add.isPending ? t('review.thread.sending') : t('review.thread.send')}
-      </button>
-      {add.isError && (
-        <p className="form-error" role="alert" data-testid="comment-error">
-          {describeError(add.error, t).headline}
-        </p>
-      )}
-    </form>
-  );
+  return <CommentComposer add={add} workspaceId={workspaceId} parentId={parentId} onDone={onDone} testIdPrefix="comment" />;
 }
