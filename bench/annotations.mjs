@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { OWNER, ROOT, median, ownerToken, quantile, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
+import { median, OWNER, ownerToken, prng, quantile, ROOT, round, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
@@ -26,20 +26,6 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
 const { describeRange, isBlankQuote, CodePointText } = require(join(ROOT, 'libs', 'anchoring', 'dist', 'index.js'));
 const { ANNOTATION_COLUMNS, ANNOTATION_FROM } = require(join(ROOT, 'apps', 'api', 'dist', 'annotations', 'annotation-row.js'));
-
-const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** A small deterministic PRNG (mulberry32), so every run annotates the same ranges. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function startDatabase(dataDir) {
   const { Logger } = require('@nestjs/common');

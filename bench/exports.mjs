@@ -15,7 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { importDocument, insertAnnotations, startDatabase } from './annotations.mjs';
-import { ROOT, freePort, median, ownerToken, writeResults } from './support.mjs';
+import { freePort, median, ownerToken, ROOT, round, writeResults } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
@@ -26,8 +26,6 @@ const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const FORMATS = ['csv', 'w3c', 'json', 'markdown'];
 const SEEDS = ['000_ced588c36521f353', '001_16db67a9ee7a681a', '002_79aa052c30d55d94', '003_71f42c18d8ebb500', '004_1614badee6310a53'];
 const MB = 1024 * 1024;
-
-const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The built server in production mode, keeping the child so its memory can be read from /proc. */
 async function startApi(dataDir, databaseUrl) {

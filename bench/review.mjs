@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { importDocument, insertAnnotations, startDatabase } from './annotations.mjs';
-import { ROOT, ownerToken, quantile, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
+import { ownerToken, prng, quantile, ROOT, round, silenceListenerWarnings, startServer, writeResults } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
@@ -30,20 +30,6 @@ const FLAGS = 10_000;
 const SUBMITTED = 300;
 const REVIEWERS = 6;
 const SEEDS = ['000_ced588c36521f353', '001_16db67a9ee7a681a', '002_79aa052c30d55d94', '003_71f42c18d8ebb500', '004_1614badee6310a53'];
-
-const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** A small deterministic PRNG (mulberry32), so every run seeds the same flags. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks by weight: `[[value, weight], …]`. */
 const weighted = (random, table) => {
