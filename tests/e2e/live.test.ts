@@ -5,10 +5,10 @@
 // server and in both views (and A catches up on what B did meanwhile), also when the first POST's
 // answer is lost on the way back; the same with B on a second API instance. Every wait is on a
 // DOM condition or the API, never a sleep.
-import type { Annotation, AnnotationList, DocumentPage, Me } from '@glossa/contracts';
+import type { Annotation, AnnotationList } from '@glossa/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { joinWithRole, signInAsOwner, startServerOnSuiteDatabase, type Session, type TestUser } from '../support/api';
+import { findSeedDocuments as findSeedDocumentsOf, joinWithRole, signInAsOwner, startServerOnSuiteDatabase, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
 import { SUITE_SERVER_ENV } from '../support/global-setup';
@@ -46,14 +46,8 @@ let second: RunningServer | null = null;
 const problems: string[] = [];
 
 async function findSeed(): Promise<{ workspaceId: string; documentId: string }> {
-  const me = (await ownerSession.me()) as Me;
-  for (const workspace of me.workspaces) {
-    const response = await ownerSession.get(`/api/documents?workspaceId=${workspace.id}&limit=100`);
-    if (response.status !== 200) continue;
-    const found = ((await response.json()) as DocumentPage).items.find((d) => d.title === SEED_TITLE);
-    if (found) return { workspaceId: workspace.id, documentId: found.id };
-  }
-  throw new Error('no workspace of the owner holds the seed document');
+  const { workspaceId, ids } = await findSeedDocumentsOf(ownerSession, [SEED_TITLE]);
+  return { workspaceId, documentId: ids[0]! };
 }
 
 async function person(workspaceId: string, label: string): Promise<Person> {

@@ -7,8 +7,8 @@
 // annotation mentions a colleague, who finds the mention among their notifications.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Annotation, AnnotationList, CommentList, DocumentDetail, DocumentPage, LinkList, Me, NotificationList } from '@glossa/contracts';
-import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
+import type { Annotation, AnnotationList, CommentList, DocumentDetail, LinkList, NotificationList } from '@glossa/contracts';
+import { findSeedDocuments as findSeedDocumentsOf, baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
 import { selectInReadingView } from '../support/reading-view';
@@ -25,7 +25,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let ownerSession: Session;
-let ownerMe: Me;
 let analyst: TestUser;
 let colleague: TestUser;
 let docA: DocumentDetail;
@@ -34,16 +33,10 @@ let annotationA = '';
 let annotationB = '';
 const problems: string[] = [];
 
+/** The owner's workspace holding the seed corpus, and its two attendance documents. */
 async function findSeedDocuments(): Promise<{ workspaceId: string; a: string; b: string }> {
-  for (const workspace of ownerMe.workspaces) {
-    const response = await ownerSession.get(`/api/documents?workspaceId=${workspace.id}&limit=100`);
-    if (response.status !== 200) continue;
-    const items = ((await response.json()) as DocumentPage).items;
-    const a = items.find((d) => d.title === DOC_A_TITLE);
-    const b = items.find((d) => d.title.startsWith(DOC_B_TITLE));
-    if (a && b) return { workspaceId: workspace.id, a: a.id, b: b.id };
-  }
-  throw new Error('no workspace of the owner holds both seed documents');
+  const { workspaceId, ids } = await findSeedDocumentsOf(ownerSession, [DOC_A_TITLE, DOC_B_TITLE]);
+  return { workspaceId, a: ids[0]!, b: ids[1]! };
 }
 
 async function getJson<T>(session: Session, path: string): Promise<T> {
@@ -60,7 +53,6 @@ async function analystAnnotations(documentId: string): Promise<Annotation[]> {
 
 beforeAll(async () => {
   ownerSession = await signInAsOwner();
-  ownerMe = await ownerSession.me();
   const seed = await findSeedDocuments();
   docA = await getJson<DocumentDetail>(ownerSession, `/api/documents/${seed.a}`);
   docB = await getJson<DocumentDetail>(ownerSession, `/api/documents/${seed.b}`);

@@ -7,8 +7,8 @@
 // resolved and the mention among the notifications.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Annotation, DocumentDetail, DocumentPage, Link, LinkList, Me } from '@glossa/contracts';
-import { baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
+import type { Annotation, DocumentDetail, Link, LinkList } from '@glossa/contracts';
+import { findSeedDocuments as findSeedDocumentsOf, baseUrl, joinWithRole, signInAsOwner, type Session, type TestUser } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { signInThroughUi } from '../support/browser-session';
 import { selectInReadingView } from '../support/reading-view';
@@ -27,7 +27,6 @@ interface Person {
 
 let browser: Browser;
 let ownerSession: Session;
-let ownerMe: Me;
 let reviewerUser: TestUser;
 let analystUser: TestUser;
 let owner: Person;
@@ -55,15 +54,8 @@ function watch({ page }: Person): void {
 
 /** The owner's workspace holding the seed corpus, and its two attendance documents. */
 async function findSeedDocuments(): Promise<{ workspaceId: string; a: string; b: string }> {
-  for (const workspace of ownerMe.workspaces) {
-    const response = await ownerSession.get(`/api/documents?workspaceId=${workspace.id}&limit=100`);
-    if (response.status !== 200) continue;
-    const items = ((await response.json()) as DocumentPage).items;
-    const a = items.find((d) => d.title === DOC_A_TITLE);
-    const b = items.find((d) => d.title.startsWith(DOC_B_TITLE));
-    if (a && b) return { workspaceId: workspace.id, a: a.id, b: b.id };
-  }
-  throw new Error('no workspace of the owner holds both seed documents');
+  const { workspaceId, ids } = await findSeedDocumentsOf(ownerSession, [DOC_A_TITLE, DOC_B_TITLE]);
+  return { workspaceId, a: ids[0]!, b: ids[1]! };
 }
 
 async function getDocument(id: string): Promise<DocumentDetail> {
@@ -74,7 +66,6 @@ async function getDocument(id: string): Promise<DocumentDetail> {
 
 beforeAll(async () => {
   ownerSession = await signInAsOwner();
-  ownerMe = await ownerSession.me();
   const seed = await findSeedDocuments();
   expect((await ownerSession.patch('/api/me', { currentWorkspaceId: seed.workspaceId })).status).toBe(200);
   docA = await getDocument(seed.a);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { Client } from 'pg';
-import type { CreatedInvite, Me, Role } from '@glossa/contracts';
+import type { CreatedInvite, DocumentPage, Me, Role } from '@glossa/contracts';
 import { testFetch } from './http';
 import { startServer, type RunningServer } from './server';
 import { Session, type Credentials } from './session';
@@ -112,4 +112,20 @@ export async function startServerOnSuiteDatabase(env: Record<string, string>, na
 /** Forgets every sign-in and sign-up attempt counter (tests that fail sign-ins on purpose clean up). */
 export async function resetRateLimits(): Promise<void> {
   await query('DELETE FROM rate_limit');
+}
+
+/**
+ * The workspace of `owner` that holds the seed corpus, and the ids of its documents whose titles
+ * start with each of `titles`, in the same order.
+ */
+export async function findSeedDocuments(owner: Session, titles: readonly string[]): Promise<{ workspaceId: string; ids: string[] }> {
+  const me = (await owner.me()) as Me;
+  for (const workspace of me.workspaces) {
+    const response = await owner.get(`/api/documents?workspaceId=${workspace.id}&limit=100`);
+    if (response.status !== 200) continue;
+    const items = ((await response.json()) as DocumentPage).items;
+    const ids = titles.map((title) => items.find((d) => d.title.startsWith(title))?.id);
+    if (ids.every((id) => id !== undefined)) return { workspaceId: workspace.id, ids: ids as string[] };
+  }
+  throw new Error(`no workspace of the owner holds the seed documents ${titles.join(', ')}`);
 }
