@@ -155,6 +155,32 @@ describe('astral characters and ZWJ emoji before the selection', () => {
     expect(await highlightedText(id)).toBe(phrase);
   });
 
+  it('a shift+arrow pressed before the browser reports the caret move extends from the caret', async () => {
+    // The caret is placed and the keys pressed in one task, so no selectionchange event can
+    // reach ProseMirror in between: the keys must extend the caret the reader sees.
+    const phrase = '𩸽 與';
+    await openDocument(documentId, phrase);
+    const before = await highlightIds();
+    await page.evaluate((phrase) => {
+      const root = document.querySelector<HTMLElement>('[data-testid=reading-view]')!;
+      root.focus();
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      while (node && !node.textContent!.includes(phrase)) node = walker.nextNode();
+      const range = document.createRange();
+      range.setStart(node!, node!.textContent!.indexOf(phrase));
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      for (let i = 0; i < Array.from(phrase).length; i++) {
+        root.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, cancelable: true }));
+      }
+    }, phrase);
+    await page.locator('[data-testid=selection-toolbar]').waitFor();
+    await page.keyboard.press('1');
+    const id = await newConfirmedHighlight(before, 'hl-claim');
+    expect(await highlightedText(id)).toBe(phrase);
+  });
+
   it('Ctrl+Z right after a create removes the highlight, also after a reload', async () => {
     const phrase = '之後';
     await page.goto(`${baseUrl()}/documents/${documentId}`);

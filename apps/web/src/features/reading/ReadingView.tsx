@@ -26,7 +26,7 @@ import {
   type AnnotationsAction,
   type Highlight,
 } from './annotationsPlugin';
-import { moveHead } from './keyboardSelection';
+import { moveHead, selectionForKeys } from './keyboardSelection';
 import { presenceKey, presencePlugin, presenceTransaction, type RemoteSelection } from './presencePlugin';
 
 /** A non-empty selection in the view: code point offsets and the positions they came from. */
@@ -209,7 +209,7 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
         // Not handleKeyDown: ProseMirror skips its keydown handling when the view is not editable.
         keydown(v, event) {
           if (event.ctrlKey || event.metaKey || event.altKey) return false;
-          const { anchor, head } = v.state.selection;
+          const { anchor, head } = selectionForKeys(v);
           let next: number | null = null;
           if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
             next = moveHead(v.state.doc, head, event.key === 'ArrowLeft' ? -1 : 1);
@@ -217,7 +217,7 @@ export function ReadingView({ doc, lang, label, highlights = NO_HIGHLIGHTS, focu
             const coords = v.coordsAtPos(head);
             const found = v.posAtCoords({ left: coords.left, top: event.key === 'ArrowUp' ? coords.top - 4 : coords.bottom + 4 });
             next = found ? found.pos : null;
-          } else if (event.key === 'Escape' && !v.state.selection.empty) {
+          } else if (event.key === 'Escape' && anchor !== head) {
             v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, head)));
             return true;
           }
