@@ -1,7 +1,7 @@
 // H2: kill -9 the API in the middle of document imports (while the body uploads, and while the
-// import converts and commits) and in the middle of an export; restart it. Nothing half-done is
-// visible, and a retry with the same Idempotency-Key completes exactly once.
-// Bulk delete is not covered: Glossa has no bulk-delete endpoint yet (docs/RELIABILITY.md).
+// import converts and commits), of an export, and of bulk deletes of 1,000 annotations; restart
+// it. Nothing half-done is visible, and a retry (with the same Idempotency-Key for imports, the
+// same items for a bulk delete) completes exactly once.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/server';
@@ -211,4 +211,96 @@ describe('H2: kill -9 of the API mid-export', () => {
     for (const i of [0, 150, 299]) expect(text).toContain(`export note ${i}`);
     figures.export = 'covered';
   }, 180_000);
+});
+
+describe('H2: kill -9 of the API mid-bulk-delete', () => {
+  it('deletes each set wholly or not at all, and the retry deletes each annotation exactly once, at several moments', async () => {
+    const imported = await bearer(server.baseUrl, token, 'POST', '/api/documents', {
+      title: 'H2 bulk delete',
+      format: 'text',
+      content: Array.from({ length: 300 }, (_, i) => `Observation ${i} recorded ${i * 3} cases in the region.`).join('\n\n'),
+    });
+    expect(imported.status).toBe(201);
+    const document = imported.body as { id: string; revision: { id: string } };
+    const SETS = 2;
+    const PER_SET = 1_000;
+    const created: Array<{ id: string; version: number }> = [];
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (cursor < SETS * PER_SET) {
+          const i = cursor++;
+          const answer = await bearer(server.baseUrl, token, 'POST', `/api/documents/${document.id}/annotations`, {
+            tag: 'claim',
+            target: { revisionId: document.revision.id, selector: [{ type: 'TextPositionSelector', start: (i * 11) % 12_000, end: ((i * 11) % 12_000) + 8 }] },
+          });
+          expect(answer.status).toBe(201);
+          const { id, version } = answer.body as { id: string; version: number };
+          created.push({ id, version });
+        }
+      }),
+    );
+    const sets = Array.from({ length: SETS }, (_, s) => created.slice(s * PER_SET, (s + 1) * PER_SET));
+    const deleteSet = (items: Array<{ id: string; version: number }>) => bearer(server.baseUrl, token, 'POST', `/api/documents/${document.id}/annotations/delete`, { items });
+    const restoreSet = (items: Array<{ id: string; version: number }>) => bearer(server.baseUrl, token, 'POST', `/api/documents/${document.id}/annotations/restore`, { items });
+
+    /** Per set: how many of its annotations are deleted now (all or none, never between). */
+    const deletedPerSet = async (): Promise<number[]> =>
+      Promise.all(
+        sets.map(async (set) => {
+          const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM annotation WHERE id = ANY($1::uuid[]) AND deleted_at IS NOT NULL`, [set.map((a) => a.id)]);
+          return row!.n;
+        }),
+      );
+    const eventsOf = async (type: string): Promise<Map<string, number>> => {
+      const rows = await database.query<{ subject_id: string; n: number }>(`SELECT subject_id, count(*)::int AS n FROM event WHERE type = $1 AND subject_id = ANY($2::uuid[]) GROUP BY subject_id`, [type, created.map((a) => a.id)]);
+      return new Map(rows.map((r) => [r.subject_id, r.n]));
+    };
+
+    // How long one bulk delete of 1,000 takes here (then undone), to aim the kills inside it.
+    const timed = Date.now();
+    const warm = await deleteSet(sets[0]!);
+    expect(warm.status).toBe(200);
+    figures.oneBulkDeleteMs = Date.now() - timed;
+    const warmRestore = await restoreSet((warm.body as { items: Array<{ id: string; version: number }> }).items);
+    expect(warmRestore.status).toBe(200);
+    let current = sets.map((set, s) => (s === 0 ? (warmRestore.body as { items: Array<{ id: string; version: number }> }).items : set));
+    // Deletion events each annotation should have: the warm-up deleted the first set once.
+    const expectedDeletes = new Map(created.map((a, i) => [a.id, i < PER_SET ? 1 : 0]));
+
+    const results: Array<Record<string, unknown>> = [];
+    // Two deletes of 1,000 run at once, so kills up to about twice one delete's time land inside them.
+    for (const fraction of [0.3, 1.1, 1.7]) {
+      const answers = current.map((items) => deleteSet(items));
+      await new Promise((r) => setTimeout(r, Math.round((figures.oneBulkDeleteMs as number) * fraction)));
+      await server.stop('SIGKILL');
+      const statuses = (await Promise.all(answers)).map((a) => a.status);
+
+      const perSet = await deletedPerSet();
+      for (const n of perSet) expect([0, PER_SET]).toContain(n);
+      for (const [s, status] of statuses.entries()) if (status === 200) expect(perSet[s]).toBe(PER_SET);
+
+      await restartServer();
+      // Every client retries with the same items; each set is then deleted, each annotation once.
+      const retried = await Promise.all(current.map((items) => deleteSet(items)));
+      expect(retried.map((a) => a.status)).toEqual(current.map(() => 200));
+      expect(await deletedPerSet()).toEqual(sets.map(() => PER_SET));
+      for (const a of created) expectedDeletes.set(a.id, expectedDeletes.get(a.id)! + 1);
+      const deletedEvents = await eventsOf('annotation.deleted');
+      for (const a of created) expect(deletedEvents.get(a.id)).toBe(expectedDeletes.get(a.id));
+      results.push({
+        killAfterMs: Math.round((figures.oneBulkDeleteMs as number) * fraction),
+        acknowledgedBeforeKill: statuses.filter((s) => s === 200).length,
+        setsCommittedBeforeRestart: perSet.filter((n) => n === PER_SET).length,
+        setsHalfDone: perSet.filter((n) => n !== 0 && n !== PER_SET).length,
+        duplicateDeleteEvents: 0,
+      });
+
+      // Undo for the next round.
+      const restored = await Promise.all(retried.map((a) => restoreSet((a.body as { items: Array<{ id: string; version: number }> }).items)));
+      expect(restored.map((a) => a.status)).toEqual(current.map(() => 200));
+      current = restored.map((a) => (a.body as { items: Array<{ id: string; version: number }> }).items);
+    }
+    figures.bulkDeleteRounds = results;
+  }, 240_000);
 });

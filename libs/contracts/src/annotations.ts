@@ -2,7 +2,7 @@
 // revision, anchored by a TextPositionSelector (code points) and a TextQuoteSelector (DESIGN 2, 3).
 import { z } from 'zod';
 import { DocumentDetail, DocumentFormat } from './documents';
-import { MAX_IDEMPOTENCY_KEY_LENGTH, MAX_NOTE_CHARACTERS, MAX_QUOTE_CODE_POINTS } from './limits';
+import { MAX_BULK_ANNOTATIONS, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_NOTE_CHARACTERS, MAX_QUOTE_CODE_POINTS } from './limits';
 
 export const ANNOTATION_TAGS = ['claim', 'opinion', 'data'] as const;
 export const AnnotationTag = z.enum(ANNOTATION_TAGS, { error: 'tag must be claim, opinion or data' });
@@ -182,3 +182,37 @@ export type ReanchorCounts = z.infer<typeof ReanchorCounts>;
 
 export const RevisionImported = z.object({ document: DocumentDetail, reanchored: ReanchorCounts });
 export type RevisionImported = z.infer<typeof RevisionImported>;
+
+/** One annotation of a bulk delete or restore, with the version the caller last read. */
+export const BulkAnnotationItem = z.strictObject({
+  id: z.uuid({ error: 'id must be an annotation id' }),
+  version: z.number({ error: 'version must be a number' }).int('version must be a whole number').min(1, 'version must be at least 1'),
+});
+
+/**
+ * Delete or restore many annotations of one document at once: all or nothing. Each item names the
+ * version last read (as If-Match does for one); one already in the asked-for state is left as it is,
+ * so a retry of a request that did commit changes nothing twice.
+ */
+export const BulkAnnotationsBody = z.strictObject({
+  items: z
+    .array(BulkAnnotationItem, { error: 'items must be a list of {id, version}' })
+    .min(1, 'name at least one annotation')
+    .max(MAX_BULK_ANNOTATIONS, `at most ${MAX_BULK_ANNOTATIONS} annotations at once`)
+    .superRefine((items, context) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: 'this annotation is listed twice' });
+        seen.add(item.id);
+      });
+    }),
+});
+export type BulkAnnotationsBody = z.infer<typeof BulkAnnotationsBody>;
+
+export const BulkAnnotationsResult = z.object({
+  /** Every named annotation with its version now (send these to undo). */
+  items: z.array(z.object({ id: z.uuid(), version: z.number().int() })),
+  /** How many changed in this request (the rest were already in the asked-for state). */
+  changed: z.number().int(),
+});
+export type BulkAnnotationsResult = z.infer<typeof BulkAnnotationsResult>;

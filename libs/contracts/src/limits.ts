@@ -30,6 +30,9 @@ export const MAX_QUOTE_CODE_POINTS = 10_000;
 /** `Idempotency-Key` header of a create: 1 to this many characters. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
+/** Annotations one bulk delete or restore may name. */
+export const MAX_BULK_ANNOTATIONS = 1_000;
+
 /** A link joins at least two and at most this many annotations. */
 export const MAX_LINKED_ANNOTATIONS = 20;
 /** A link's rationale and a transition's note, in characters (code points). */

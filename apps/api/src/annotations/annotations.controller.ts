@@ -3,6 +3,7 @@ import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Action,
+  BulkAnnotationsBody,
   CreateAnnotationBody,
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKey,
@@ -12,6 +13,7 @@ import {
   type Annotation,
   type AnnotationHistory,
   type AnnotationList,
+  type BulkAnnotationsResult,
 } from '@glossa/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { DomainError, parseInput, requireId } from '../common/domain-error';
@@ -20,6 +22,8 @@ import { requiredVersion } from '../http/if-match';
 import { annotationAbilities } from '../policies/annotation-policy';
 import { WorkspaceAccess } from '../workspaces/workspace-access';
 import { AnnotationAccess } from './annotation-access';
+import { BulkDeleteAnnotations } from './commands/bulkDeleteAnnotations';
+import { BulkRestoreAnnotations } from './commands/bulkRestoreAnnotations';
 import { CreateAnnotation } from './commands/createAnnotation';
 import { DeleteAnnotation } from './commands/deleteAnnotation';
 import { RestoreAnnotation } from './commands/restoreAnnotation';
@@ -38,6 +42,8 @@ export class AnnotationsController {
     private readonly updateAnnotation: UpdateAnnotation,
     private readonly deleteAnnotation: DeleteAnnotation,
     private readonly restoreAnnotation: RestoreAnnotation,
+    private readonly bulkDelete: BulkDeleteAnnotations,
+    private readonly bulkRestore: BulkRestoreAnnotations,
     private readonly listAnnotations: ListAnnotations,
     private readonly annotationHistory: GetAnnotationHistory,
   ) {}
@@ -69,6 +75,30 @@ export class AnnotationsController {
     const workspaceId = await this.documents.require(actor.userId, documentId, Action.Annotate);
     const annotationId = await this.createAnnotation.run({ workspaceId, documentId, actorId: actor.userId, body, idempotencyKey: keyResult?.data });
     return this.respond(actor, annotationId, reply);
+  }
+
+  @Post(Routes.documentAnnotationsDelete)
+  @HttpCode(200)
+  async removeMany(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest): Promise<BulkAnnotationsResult> {
+    const { documentId, caller, body } = await this.bulkInput(actor, id, request);
+    return this.bulkDelete.run(documentId, caller, body);
+  }
+
+  @Post(Routes.documentAnnotationsRestore)
+  @HttpCode(200)
+  async restoreMany(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest): Promise<BulkAnnotationsResult> {
+    const { documentId, caller, body } = await this.bulkInput(actor, id, request);
+    return this.bulkRestore.run(documentId, caller, body);
+  }
+
+  /** The document (readable by the caller, else 404), the caller's role in it, the parsed body. */
+  private async bulkInput(actor: Actor, id: string, request: FastifyRequest) {
+    const documentId = requireId(id, 'Document');
+    const body = parseInput(BulkAnnotationsBody, request.body);
+    const workspaceId = await this.documents.require(actor.userId, documentId, Action.ReadDocuments);
+    const role = await this.workspaces.roleOf(actor.userId, workspaceId);
+    if (role === null) throw DomainError.notFound('Document');
+    return { documentId, caller: { userId: actor.userId, role }, body };
   }
 
   @Get(Routes.annotation)

@@ -1,9 +1,11 @@
-// Annotations: create, read, list, edit, delete and restore tagged spans of documents, and
+// Annotations: create, read, list, edit, delete and restore (one or many) tagged spans of documents, and
 // their history. Re-anchoring after a re-import is a function the documents module calls.
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { AnnotationAccess } from './annotation-access';
 import { AnnotationsController } from './annotations.controller';
+import { BulkDeleteAnnotations } from './commands/bulkDeleteAnnotations';
+import { BulkRestoreAnnotations } from './commands/bulkRestoreAnnotations';
 import { CreateAnnotation } from './commands/createAnnotation';
 import { DeleteAnnotation } from './commands/deleteAnnotation';
 import { RestoreAnnotation } from './commands/restoreAnnotation';
@@ -14,7 +16,7 @@ import { ListAnnotations } from './queries/listAnnotations';
 @Module({
   imports: [DocumentsModule],
   controllers: [AnnotationsController],
-  providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, ListAnnotations, GetAnnotationHistory],
+  providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, BulkDeleteAnnotations, BulkRestoreAnnotations, ListAnnotations, GetAnnotationHistory],
   // Links, comments and review read annotations through the same visibility rules.
   exports: [AnnotationAccess],
 })
