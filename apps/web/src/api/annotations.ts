@@ -1,13 +1,15 @@
 // HTTP calls for annotations: list a document's, create (idempotent), edit and delete with
-// If-Match, restore (undo of delete) and history. Shapes come from the shared contract.
+// If-Match, restore (undo of delete), delete and restore many at once, and history. Shapes come from the shared contract.
 import {
   Annotation,
   AnnotationHistory,
   AnnotationList,
+  BulkAnnotationsResult,
   IDEMPOTENCY_KEY_HEADER,
   Routes,
   type AnnotationTag,
   type AnnotationVisibility,
+  type BulkAnnotationsBody,
   type UpdateAnnotationBody,
 } from '@glossa/contracts';
 import { apiRequest, apiSend, fillPath } from './client';
@@ -21,6 +23,7 @@ export {
   type AnnotationList,
   type AnnotationTag,
   type AnnotationVisibility,
+  type BulkAnnotationsBody,
   type UpdateAnnotationBody,
 } from '@glossa/contracts';
 
@@ -77,6 +80,16 @@ export function updateAnnotation(id: string, body: UpdateAnnotationBody, version
 
 export function deleteAnnotation(id: string, version: number): Promise<void> {
   return apiSend(fillPath(Routes.annotation, { id }), { method: 'DELETE', headers: { 'If-Match': versionTag(version) } });
+}
+
+/** Deletes all of `items` (each with the version last read) or, on any refusal, none. */
+export function deleteAnnotations(documentId: string, items: BulkAnnotationsBody['items']): Promise<BulkAnnotationsResult> {
+  return apiRequest(fillPath(Routes.documentAnnotationsDelete, { id: documentId }), BulkAnnotationsResult, { method: 'POST', json: { items } });
+}
+
+/** Undo of a bulk delete, with the versions the delete answered. */
+export function restoreAnnotations(documentId: string, items: BulkAnnotationsBody['items']): Promise<BulkAnnotationsResult> {
+  return apiRequest(fillPath(Routes.documentAnnotationsRestore, { id: documentId }), BulkAnnotationsResult, { method: 'POST', json: { items } });
 }
 
 /** Undo of a delete: the delete bumped the version by one, so that is the one to match. */

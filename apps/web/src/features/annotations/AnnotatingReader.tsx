@@ -295,6 +295,7 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
         onJump={jumpTo}
         onEdit={(id, patch) => void annotations.edit(id, patch)}
         onDelete={(id) => void annotations.remove(id)}
+        onDeleteMany={annotations.removeMany}
         onRetry={annotations.retry}
         onDiscard={annotations.discard}
         draftError={annotations.draftError}
@@ -304,7 +305,12 @@ export function AnnotatingReader({ documentId, revisionId, doc, lang, label, me,
       {!canAnnotate && <p className="annotating__readonly">{t('annotations.readOnly')}</p>}
       {notice && (
         <div className={`toast toast--${notice.kind}`} role="status" data-testid="annotation-toast">
-          {notice.kind === 'undone' ? t('annotations.undone') : annotationErrorMessage(notice.error, t)}
+          {notice.kind === 'undone' ? t('annotations.undone') : notice.kind === 'deleted' ? t('annotations.deleted', { count: notice.count ?? 0 }) : annotationErrorMessage(notice.error, t)}
+          {notice.kind === 'deleted' && (
+            <button type="button" className="button button--link" onClick={() => annotations.undoLast()} data-testid="annotation-toast-undo">
+              {t('annotations.undo')}
+            </button>
+          )}
           <button type="button" className="button button--link" onClick={dismissNotice}>
             {t('annotations.dismiss')}
           </button>

@@ -1,5 +1,6 @@
 // The side panel beside the reading column: counts per tag, filters, the annotations in
 // document order (windowed), each editable in place, and the detached ones listed apart.
+// "Select…" turns on checkboxes for the annotations the reader may delete, to delete many at once.
 // Quotes are rendered as text; notes are Markdown, rendered sanitized by MarkdownNote.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,8 @@ export interface AnnotationPanelProps {
   onJump: (id: string) => void;
   onEdit: (id: string, patch: UpdateAnnotationBody) => void;
   onDelete: (id: string) => void;
+  /** Deletes these annotations in one step; resolves true when they were deleted. */
+  onDeleteMany: (ids: readonly string[]) => Promise<boolean>;
   onRetry: (localId: string) => void;
   onDiscard: (localId: string) => void;
   draftError: (localId: string) => unknown;
@@ -59,6 +62,29 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const shown = useMemo(() => filterItems(anchored, filter, myId), [anchored, filter, myId]);
   const focusIndex = focusedId === null ? -1 : shown.findIndex((item) => item.id === focusedId);
   const update = (patch: Partial<AnnotationFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const [selecting, setSelecting] = useState(false);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [deleting, setDeleting] = useState(false);
+  const deletableShown = useMemo(() => shown.filter(isDeletable), [shown]);
+  // Only what is still listed and deletable counts (a colleague's change may remove an item).
+  const selectedIds = useMemo(() => items.filter((item) => picked.has(item.id) && isDeletable(item)).map((item) => item.id), [items, picked]);
+  const toggle = (id: string) =>
+    setPicked((now) => {
+      const next = new Set(now);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const stopSelecting = () => {
+    setSelecting(false);
+    setPicked(new Set());
+  };
+  const deleteSelected = () => {
+    setDeleting(true);
+    void props.onDeleteMany(selectedIds).then((done) => {
+      setDeleting(false);
+      if (done) stopSelecting();
+    });
+  };
 
   return (
     <aside className="annotation-panel" aria-label={t('annotations.panelLabel')} data-testid="annotation-panel">
@@ -124,7 +150,41 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
             {t('annotations.clearFilters')}
           </button>
         )}
+        {!selecting && deletableShown.length > 0 && (
+          <button type="button" className="button button--link" onClick={() => setSelecting(true)} data-testid="annotation-select-mode">
+            {t('annotations.selectMode')}
+          </button>
+        )}
       </div>
+
+      {selecting && (
+        <div className="annotation-selection" role="group" aria-label={t('annotations.selectedCount', { count: selectedIds.length })} data-testid="annotation-selection">
+          <span role="status" data-testid="annotation-selected-count">
+            {t('annotations.selectedCount', { count: selectedIds.length })}
+          </span>
+          <button type="button" className="button button--link" onClick={() => setPicked(new Set(deletableShown.map((item) => item.id)))} data-testid="annotation-select-all">
+            {t('annotations.selectAllShown', { count: deletableShown.length })}
+          </button>
+          {selectedIds.length > 0 && (
+            <button type="button" className="button button--link" onClick={() => setPicked(new Set())}>
+              {t('annotations.selectNone')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={selectedIds.length === 0 || deleting}
+            onClick={deleteSelected}
+            data-testid="annotation-delete-selected"
+          >
+            {t('annotations.deleteSelected', { count: selectedIds.length })}
+          </button>
+          <button type="button" className="button button--small button--secondary" onClick={stopSelecting} data-testid="annotation-select-done">
+            {t('annotations.selectDone')}
+          </button>
+          <p className="annotation-selection__hint">{t('annotations.selectHint')}</p>
+        </div>
+      )}
 
       {props.loading ? (
         <p className="status" role="status">
@@ -149,7 +209,9 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           className="annotation-list"
           testId="annotation-list"
           scrollTo={{ index: focusIndex, seq: focusSeq }}
-          renderItem={(item) => <AnnotationRow item={item} focused={item.id === focusedId} {...props} />}
+          renderItem={(item) => (
+            <AnnotationRow item={item} focused={item.id === focusedId} selecting={selecting} selected={picked.has(item.id)} onToggleSelect={toggle} {...props} />
+          )}
         />
       )}
 
@@ -187,7 +249,18 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   );
 }
 
-function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focused: boolean } & AnnotationPanelProps) {
+/** Saved, and deletable by the reader. */
+function isDeletable(item: AnnotationItem): boolean {
+  return item.saveState === 'confirmed' && item.annotation?.abilities.delete === true;
+}
+
+interface RowSelection {
+  selecting: boolean;
+  selected: boolean;
+  onToggleSelect: (id: string) => void;
+}
+
+function AnnotationRow({ item, focused, selecting, selected, onToggleSelect, ...props }: { item: AnnotationItem; focused: boolean } & RowSelection & AnnotationPanelProps) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
@@ -215,6 +288,17 @@ function AnnotationRow({ item, focused, ...props }: { item: AnnotationItem; focu
       onClick={() => props.onFocus(item.id)}
     >
       <header className="annotation-item__header">
+        {selecting && isDeletable(item) && (
+          <input
+            type="checkbox"
+            className="annotation-item__select"
+            checked={selected}
+            aria-label={t('annotations.selectOne')}
+            onClick={(e) => e.stopPropagation()}
+            onChange={() => onToggleSelect(item.id)}
+            data-testid="annotation-select"
+          />
+        )}
         <span className={`tag-badge tag-badge--${item.tag}`}>{t(`tags.${item.tag}`)}</span>
         <span className="annotation-item__author">{item.author.name}</span>
         {item.visibility === 'private' && <span className="annotation-item__private">{t('annotations.private')}</span>}

@@ -1,11 +1,14 @@
 // The person's own recent annotation changes, newest last, and what undoing each one means:
-// a create is undone by a delete, a delete by a restore, an edit by patching the old values back.
+// a create is undone by a delete, a delete by a restore, an edit by patching the old values back,
+// a bulk delete by restoring the whole set.
 import type { UpdateAnnotationBody } from '../../api/annotations';
 
 export type UndoEntry =
   | { kind: 'create'; id: string }
   /** `deletedVersion`: the version the delete left, which the restore must match. */
   | { kind: 'delete'; id: string; deletedVersion: number }
+  /** `id` names the entry; `items`: every deleted annotation with the version the delete left. */
+  | { kind: 'deleteMany'; id: string; items: ReadonlyArray<{ id: string; version: number }> }
   /** `before`: the fields the edit changed, with their old values. */
   | { kind: 'edit'; id: string; before: UpdateAnnotationBody };
 

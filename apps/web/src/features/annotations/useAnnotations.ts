@@ -11,8 +11,10 @@ import {
   annotationHistory,
   createAnnotation,
   deleteAnnotation,
+  deleteAnnotations,
   listAnnotations,
   restoreAnnotation,
+  restoreAnnotations,
   updateAnnotation,
   type Annotation,
   type AnnotationList,
@@ -54,10 +56,12 @@ export interface Me {
   name: string;
 }
 
-/** What the page shows after an operation: "Undone", or why something failed. */
+/** What the page shows after an operation: "Undone", "Deleted N", or why something failed. */
 export interface Notice {
-  kind: 'undone' | 'error';
+  kind: 'undone' | 'deleted' | 'error';
   error?: unknown;
+  /** For `deleted`: how many. */
+  count?: number;
   /** Bumped per notice so the same words twice still show again. */
   seq: number;
 }
@@ -138,9 +142,9 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   const [edits, setEdits] = useState<ReadonlyMap<string, OutboxEdit>>(new Map());
   const editsRef = useRef(edits);
 
-  const say = useCallback((kind: Notice['kind'], error?: unknown) => {
+  const say = useCallback((kind: Notice['kind'], error?: unknown, count?: number) => {
     noticeSeq.current += 1;
-    setNotice({ kind, error, seq: noticeSeq.current });
+    setNotice({ kind, error, count, seq: noticeSeq.current });
   }, []);
 
   const upsert = useCallback(
@@ -392,11 +396,37 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   );
   const remove = useCallback((id: string) => applyDelete(id, true).catch((error: unknown) => say('error', error)), [applyDelete, say]);
 
+  /** Deletes the listed annotations in one request: all of them or, if any is refused, none. */
+  const removeMany = useCallback(
+    async (ids: readonly string[]): Promise<boolean> => {
+      const items = ids.map(current).filter((a): a is Annotation => a !== undefined).map(({ id, version }) => ({ id, version }));
+      if (items.length === 0) return false;
+      try {
+        const result = await deleteAnnotations(documentId, items);
+        for (const item of result.items) drop(item.id);
+        dispatchUndo({ type: 'push', entry: { kind: 'deleteMany', id: `bulk-${newKey()}`, items: result.items } });
+        say('deleted', undefined, result.items.length);
+        return true;
+      } catch (error) {
+        // Refused as a whole: someone changed one meanwhile, so show the list as it is now.
+        void queryClient.invalidateQueries({ queryKey: key });
+        say('error', error);
+        return false;
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from documentId
+    [current, documentId, drop, say, queryClient],
+  );
+
   const runUndo = useCallback(async (entry: UndoEntry) => {
     if (entry.kind === 'create') await applyDelete(entry.id, false);
     else if (entry.kind === 'edit') await applyEdit(entry.id, entry.before, false);
-    else upsert(await restoreAnnotation(entry.id, entry.deletedVersion));
-  }, [applyDelete, applyEdit, upsert]);
+    else if (entry.kind === 'deleteMany') {
+      await restoreAnnotations(documentId, [...entry.items]);
+      await queryClient.invalidateQueries({ queryKey: key });
+    } else upsert(await restoreAnnotation(entry.id, entry.deletedVersion));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from documentId
+  }, [applyDelete, applyEdit, upsert, documentId, queryClient]);
 
   /** Undoes the newest of one's own changes; false when there is nothing to undo. */
   const undoLast = useCallback((): boolean => {
@@ -428,5 +458,5 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
 
   const draftError = useCallback((localId: string) => drafts.find((d) => d.localId === localId)?.error, [drafts]);
 
-  return { query, items, create, retry, discard, edit, moveTo, remove, undoLast, canUndo: undo.entries.length > 0, notice, dismissNotice: () => setNotice(null), draftError };
+  return { query, items, create, retry, discard, edit, moveTo, remove, removeMany, undoLast, canUndo: undo.entries.length > 0, notice, dismissNotice: () => setNotice(null), draftError };
 }
