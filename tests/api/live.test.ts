@@ -162,6 +162,19 @@ describe('two instances', () => {
     expect(change.cursor).toMatch(/^\d+:\d+$/);
   });
 
+  it('delivers every annotation of a bulk delete, and of its undo, to a client on instance B', async () => {
+    const onB = await live(colleague, second.baseUrl);
+    expectOk(await onB.subscribe(doc.id));
+    const set = [await annotate(owner.session, 40), await annotate(owner.session, 50), await annotate(owner.session, 60)];
+    for (const a of set) await onB.waitForAnnotation(a.id, 'annotation.created');
+    const deleted = await owner.session.post(`/api/documents/${doc.id}/annotations/delete`, { items: set.map(({ id, version }) => ({ id, version })) });
+    expect(deleted.status).toBe(200);
+    for (const a of set) expect(await onB.waitForAnnotation(a.id, 'annotation.deleted')).toMatchObject({ annotationId: a.id, actorId: owner.me.user.id });
+    const { items } = (await deleted.json()) as { items: Array<{ id: string; version: number }> };
+    expect((await owner.session.post(`/api/documents/${doc.id}/annotations/restore`, { items })).status).toBe(200);
+    for (const a of set) expect((await onB.waitForAnnotation(a.id, 'annotation.restored')).annotation).toMatchObject({ id: a.id, version: a.version + 2 });
+  });
+
   it('shows who is viewing a document across instances', async () => {
     const onA = await live(owner);
     const onB = await live(colleague, second.baseUrl);

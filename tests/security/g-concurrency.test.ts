@@ -164,6 +164,39 @@ describe('G4 a failure injected midway through a multi-row write', () => {
     expect(after).toEqual({ revisions: 2, reanchored: 120, moved: 120 });
   });
 
+  it('a bulk delete of 50 annotations fails at the 25th audit row → none is deleted; the retry deletes all, one audit row each', async () => {
+    const content = Array.from({ length: 50 }, (_, i) => `第${i}條：標記 Q${String(i).padStart(3, '0')} 在此。`).join('\n\n');
+    const created = await world.analyst.session.post('/api/documents', { title: 'G4 bulk delete', format: 'text', content, workspaceId: world.workspaceId });
+    expect(created.status).toBe(201);
+    const doc = await json<DocumentDetail>(created);
+    const items: Array<{ id: string; version: number }> = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await world.analyst.session.post(`/api/documents/${doc.id}/annotations`, {
+        tag: 'claim',
+        target: { revisionId: doc.revision.id, selector: [{ type: 'TextQuoteSelector', exact: `Q${String(i).padStart(3, '0')}` }] },
+      });
+      expect(response.status).toBe(201);
+      const { id, version } = await json<Annotation>(response);
+      items.push({ id, version });
+    }
+    await injectFailure('event', `NEW.document_id = '${doc.id}'::uuid AND NEW.type = 'annotation.deleted' AND nextval('${trigger}_seq') >= 25`);
+    const before = await databaseFingerprint();
+    const failed = await world.analyst.session.post(`/api/documents/${doc.id}/annotations/delete`, { items });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(await failed.text()).not.toMatch(INTERNALS);
+    expect(await databaseFingerprint()).toEqual(before);
+
+    await query(`DROP TRIGGER ${trigger} ON event`);
+    const retried = await world.analyst.session.post(`/api/documents/${doc.id}/annotations/delete`, { items });
+    expect(retried.status).toBe(200);
+    const [after] = await query<{ deleted: number; events: number }>(
+      `SELECT (SELECT count(*)::int FROM annotation WHERE document_id = $1 AND deleted_at IS NOT NULL) AS deleted,
+              (SELECT count(*)::int FROM event WHERE document_id = $1 AND type = 'annotation.deleted') AS events`,
+      [doc.id],
+    );
+    expect(after).toEqual({ deleted: 50, events: 50 });
+  });
+
   it('an import whose revision row fails → no document, no event', async () => {
     await injectFailure('document_revision', 'true');
     const title = `G4 import ${randomUUID()}`;
