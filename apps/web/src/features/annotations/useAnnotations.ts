@@ -6,7 +6,7 @@
 // with the same key, so it is stored exactly once — when the browser or the live channel is back.
 import { describeRange, type TextIndex } from '@glossa/anchoring';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   annotationHistory,
   createAnnotation,
@@ -24,7 +24,7 @@ import {
 } from '../../api/annotations';
 import { isApiError } from '../../api/client';
 import { compareDocumentOrder, itemFromAnnotation, type AnnotationItem } from './items';
-import { EMPTY_UNDO, lastUndo, undoReducer, type UndoEntry } from './undoStack';
+import { EMPTY_UNDO, lastUndo, undoReducer, type UndoAction, type UndoEntry, type UndoStack } from './undoStack';
 import { useBrowserOnline } from '../live/network';
 import { browserOnline, editId, entriesFor, isNetworkFailure, mergeEdit, pageOutbox, type OutboxCreate, type OutboxEdit } from '../live/outbox';
 
@@ -128,9 +128,15 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   const key = annotationKeys.list(documentId);
   const query = useQuery({ queryKey: key, queryFn: ({ signal }) => listAnnotations(documentId, signal) });
   const [drafts, setDrafts] = useState<readonly Draft[]>([]);
-  const [undo, dispatchUndo] = useReducer(undoReducer, EMPTY_UNDO);
-  const undoRef = useRef(undo);
-  undoRef.current = undo;
+  // The stack lives in a ref, changed at once: Ctrl+Z pressed right after a save sees its entry
+  // even before React renders again (a render for the list's new data can come first). The
+  // state copy only re-renders what shows whether there is anything to undo.
+  const undoRef = useRef<UndoStack>(EMPTY_UNDO);
+  const [undo, setUndo] = useState<UndoStack>(EMPTY_UNDO);
+  const dispatchUndo = useCallback((action: UndoAction) => {
+    undoRef.current = undoReducer(undoRef.current, action);
+    setUndo(undoRef.current);
+  }, []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeSeq = useRef(0);
   const outbox = pageOutbox();
@@ -433,7 +439,6 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
     const entry = lastUndo(undoRef.current);
     if (!entry) return false;
     dispatchUndo({ type: 'pop' });
-    undoRef.current = undoReducer(undoRef.current, { type: 'pop' });
     runUndo(entry).then(
       () => say('undone'),
       (error: unknown) => {
