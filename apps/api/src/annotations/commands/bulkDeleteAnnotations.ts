@@ -5,10 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BulkAnnotationsBody, BulkAnnotationsResult } from '@glossa/contracts';
-import { returnedRows } from '../../database/returning';
-import { EventType } from '../../events/event-types';
-import { recordEvents } from '../../events/record-event';
-import { lockBulkItems, type BulkCaller } from './bulk-items';
+import { lockBulkItems, setDeleted, type BulkCaller } from './bulk-items';
 
 @Injectable()
 export class BulkDeleteAnnotations {
@@ -19,27 +16,7 @@ export class BulkDeleteAnnotations {
       const rows = await lockBulkItems(manager, documentId, caller, body.items, true);
       const live = rows.filter((row) => !row.deleted);
       const versions = new Map(rows.map((row) => [row.id, row.version]));
-      if (live.length > 0) {
-        const updated = returnedRows<{ id: string; version: number }>(
-          await manager.query(
-            `UPDATE annotation SET deleted_at = now(), version = version + 1, modified_at = now()
-              WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL RETURNING id, version`,
-            [live.map((row) => row.id)],
-          ),
-        );
-        for (const row of updated) versions.set(row.id, row.version);
-        await recordEvents(
-          manager,
-          live.map((row) => ({
-            type: EventType.AnnotationDeleted,
-            workspaceId: row.workspace_id,
-            documentId: row.document_id,
-            subjectId: row.id,
-            actorId: caller.userId,
-            payload: { version: versions.get(row.id)!, changes: { deleted: true } },
-          })),
-        );
-      }
+      if (live.length > 0) await setDeleted(manager, live, true, caller.userId, versions);
       return { items: rows.map((row) => ({ id: row.id, version: versions.get(row.id)! })), changed: live.length };
     });
   }

@@ -5,10 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BulkAnnotationsBody, BulkAnnotationsResult } from '@glossa/contracts';
-import { returnedRows } from '../../database/returning';
-import { EventType } from '../../events/event-types';
-import { recordEvents } from '../../events/record-event';
-import { lockBulkItems, type BulkCaller } from './bulk-items';
+import { lockBulkItems, setDeleted, type BulkCaller } from './bulk-items';
 import { reanchorAnnotations } from './reanchorAnnotations';
 
 @Injectable()
@@ -26,25 +23,7 @@ export class BulkRestoreAnnotations {
       const deleted = rows.filter((row) => row.deleted);
       const versions = new Map(rows.map((row) => [row.id, row.version]));
       if (deleted.length > 0) {
-        const updated = returnedRows<{ id: string; version: number }>(
-          await manager.query(
-            `UPDATE annotation SET deleted_at = NULL, version = version + 1, modified_at = now()
-              WHERE id = ANY($1::uuid[]) AND deleted_at IS NOT NULL RETURNING id, version`,
-            [deleted.map((row) => row.id)],
-          ),
-        );
-        for (const row of updated) versions.set(row.id, row.version);
-        await recordEvents(
-          manager,
-          deleted.map((row) => ({
-            type: EventType.AnnotationRestored,
-            workspaceId: row.workspace_id,
-            documentId: row.document_id,
-            subjectId: row.id,
-            actorId: caller.userId,
-            payload: { version: versions.get(row.id)!, changes: { deleted: false } },
-          })),
-        );
+        await setDeleted(manager, deleted, false, caller.userId, versions);
         const stranded = deleted.filter((row) => revision && row.revision_id !== revision.id);
         if (revision && stranded.length > 0) {
           await reanchorAnnotations(manager, {
