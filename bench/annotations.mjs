@@ -1,11 +1,13 @@
 // npm run bench (second part): annotations. Against the built server (production mode) on an
 // embedded PostgreSQL this script starts itself, so it can insert annotations with `pg`:
 //  1. API: GET /api/documents/:id/annotations on a 5k-annotation document under autocannon
-//     (10 and 50 connections), against the same SELECT run through `pg` directly.
+//     (10 and 50 connections, and revalidation with If-None-Match), against the same SELECT run
+//     through `pg` directly; then again on a server with the list cache off.
 //  2. Browser (Debian Chromium via playwright-core): a ~500 KB document with 0, 1k, 5k and 20k
 //     annotations — time from navigation to the first highlighted paint (ratio to 0), p95 frame
 //     time while scrolling, and the time to draw one more highlight.
 // Writes bench/results/annotations.json.
+import http from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -94,6 +96,33 @@ async function insertAnnotations(client, documentId, text, count, seed) {
   return author.id;
 }
 
+/** `connections` clients in a loop for `seconds`, each GET read to the end and dropped. */
+async function drainLoad(url, headers, connections, seconds) {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const get = () =>
+    new Promise((resolveGet, reject) => {
+      const t0 = performance.now();
+      http
+        .get({ host: target.hostname, port: target.port, path: target.pathname, headers, agent }, (response) => {
+          if (response.statusCode !== 200) reject(new Error(`status ${response.statusCode}`));
+          response.on('data', () => undefined);
+          response.on('end', () => resolveGet(performance.now() - t0));
+        })
+        .on('error', reject);
+    });
+  await Promise.all(Array.from({ length: connections }, get));
+  const times = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) times.push(await get());
+    }),
+  );
+  agent.destroy();
+  return { connections, requests: times.length, requestsPerSec: round(times.length / seconds), p50Ms: round(median(times)), p99Ms: round(quantile(times, 0.99)) };
+}
+
 async function apiBench(baseUrl, auth, databaseUrl, documentId, authorId) {
   const path = `/api/documents/${documentId}/annotations`;
   const first = await fetch(`${baseUrl}${path}`, { headers: auth });
@@ -103,6 +132,15 @@ async function apiBench(baseUrl, auth, databaseUrl, documentId, authorId) {
   for (const connections of [10, 50]) {
     const r = await autocannon({ url: `${baseUrl}${path}`, headers: auth, connections, duration: LOAD_SECONDS, timeout: 30 });
     out[`c${connections}`] = { connections, requestsPerSec: round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  }
+  // autocannon parses every 4 MB body on the same two cores as the server; a client that only
+  // drains the bytes (node:http, keep-alive, 10 at a time) shows what the server itself takes.
+  out.drainC10 = await drainLoad(`${baseUrl}${path}`, auth, 10, LOAD_SECONDS);
+  // A client that kept the list and asks whether it changed (If-None-Match → 304, no body).
+  const etag = first.headers.get('etag');
+  if (etag) {
+    const r = await autocannon({ url: `${baseUrl}${path}`, headers: { ...auth, 'if-none-match': etag }, connections: 10, duration: LOAD_SECONDS, timeout: 30 });
+    out.revalidateC10 = { connections: 10, requestsPerSec: round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, status304: r['3xx'], errors: r.errors };
   }
   // The same rows through `pg`: the SELECT ListAnnotations runs (columns, join, filter, order).
   const sql = `SELECT ${ANNOTATION_COLUMNS} FROM ${ANNOTATION_FROM}
@@ -133,6 +171,7 @@ async function apiBench(baseUrl, auth, databaseUrl, documentId, authorId) {
   out.rawPgC10 = await rawRun(10, 3);
   out.ratios = {
     apiP99OverRawP99_c10: round(out.c10.p99Ms / out.rawPgC10.p99Ms, 2),
+    drainP99OverRawP99_c10: round(out.drainC10.p99Ms / out.rawPgC10.p99Ms, 2),
     apiP99OverRawSequentialP99_c10: round(out.c10.p99Ms / out.rawPgSequential.p99Ms, 2),
     apiP99OverRawSequentialP99_c50: round(out.c50.p99Ms / out.rawPgSequential.p99Ms, 2),
   };
@@ -356,6 +395,11 @@ async function main() {
     results.listAnnotations = await apiBench(server.baseUrl, auth, database.url, apiDoc.id, authorId);
     console.error(`api: ${JSON.stringify(results.listAnnotations)}`);
     results.browser = await browserBench(server.baseUrl, docs);
+    // The same load with the list cache off: every request reads, presents and encodes the rows.
+    await server.stop();
+    server = await startServer(dataDir, database.url, { GLOSSA_LIST_CACHE_MB: '0' });
+    results.listAnnotationsUncached = await apiBench(server.baseUrl, auth, database.url, apiDoc.id, authorId);
+    console.error(`api, list cache off: ${JSON.stringify(results.listAnnotationsUncached)}`);
   } finally {
     await server?.stop();
     await database?.stop();

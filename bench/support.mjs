@@ -41,11 +41,11 @@ export function prng(seed) {
 }
 
 /** Starts the built server (production mode); `databaseUrl` empty means the embedded database. */
-export async function startServer(dataDir, databaseUrl = '') {
+export async function startServer(dataDir, databaseUrl = '', extraEnv = {}) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, GLOSSA_DATA_DIR: dataDir, GLOSSA_SESSION_SECRET: SESSION_SECRET, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, GLOSSA_DATA_DIR: dataDir, GLOSSA_SESSION_SECRET: SESSION_SECRET, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

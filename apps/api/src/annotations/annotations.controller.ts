@@ -12,7 +12,6 @@ import {
   UpdateAnnotationBody,
   type Annotation,
   type AnnotationHistory,
-  type AnnotationList,
   type BulkAnnotationsResult,
 } from '@glossa/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
@@ -55,13 +54,28 @@ export class AnnotationsController {
     return presentAnnotation(row, { userId: actor.userId, role });
   }
 
+  /**
+   * The whole list carries an ETag (and comes from the list cache when unchanged); sending it back
+   * in If-None-Match answers 304 with no body. A filtered list is built for the request.
+   */
   @Get(Routes.documentAnnotations)
-  async list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown): Promise<AnnotationList> {
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const documentId = requireId(id, 'Document');
     const input = parseInput(ListAnnotationsQuery, query);
     const workspaceId = await this.documents.require(actor.userId, documentId, Action.ReadDocuments);
     const role = await this.workspaces.roleOf(actor.userId, workspaceId);
-    return this.listAnnotations.run(documentId, { userId: actor.userId, role }, input);
+    const viewer = { userId: actor.userId, role };
+    if (Object.values(input).some((value) => value !== undefined)) {
+      await reply.send(await this.listAnnotations.run(documentId, viewer, input));
+      return;
+    }
+    const list = await this.listAnnotations.serialized(documentId, viewer, request.headers['if-none-match']);
+    void reply.header('etag', list.etag);
+    if (!list.body) {
+      await reply.status(304).send();
+      return;
+    }
+    await reply.type('application/json; charset=utf-8').send(list.body);
   }
 
   @Post(Routes.documentAnnotations)

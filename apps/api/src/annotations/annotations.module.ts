@@ -11,12 +11,13 @@ import { DeleteAnnotation } from './commands/deleteAnnotation';
 import { RestoreAnnotation } from './commands/restoreAnnotation';
 import { UpdateAnnotation } from './commands/updateAnnotation';
 import { GetAnnotationHistory } from './queries/getAnnotationHistory';
+import { AnnotationListCache } from './queries/annotationListCache';
 import { ListAnnotations } from './queries/listAnnotations';
 
 @Module({
   imports: [DocumentsModule],
   controllers: [AnnotationsController],
-  providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, BulkDeleteAnnotations, BulkRestoreAnnotations, ListAnnotations, GetAnnotationHistory],
+  providers: [AnnotationAccess, CreateAnnotation, UpdateAnnotation, DeleteAnnotation, RestoreAnnotation, BulkDeleteAnnotations, BulkRestoreAnnotations, ListAnnotations, AnnotationListCache, GetAnnotationHistory],
   // Links, comments and review read annotations through the same visibility rules.
   exports: [AnnotationAccess],
 })

@@ -57,6 +57,8 @@ const Env = z.object({
   GLOSSA_SIGNUP_MAX_PER_ACCOUNT: count(5),
   GLOSSA_SIGNUP_MAX_PER_IP: count(10),
   GLOSSA_RATE_LIMIT_WINDOW_SECONDS: count(900),
+  /** Memory for each instance's cache of whole annotation lists (per document and reader); 0 turns it off. */
+  GLOSSA_LIST_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(64),
   /** A request whose headers and body take longer than this to arrive is answered 408 and closed (a trickling upload). */
   GLOSSA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   /** Live updates over Socket.IO at /socket.io (docs/LIVE.md); every instance on one database should agree. */
