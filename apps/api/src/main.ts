@@ -12,6 +12,7 @@ import { registerCsrfCookie } from './auth/csrf';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { registerOversizeBodyGuard } from './http/oversize-body';
+import { answerClientError } from './http/client-error';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web-app';
 import { LiveIoAdapter } from './live/live-io-adapter';
@@ -40,6 +41,8 @@ async function bootstrap(config: AppConfig, logger: ConsoleLogger): Promise<void
       // headersTimeout would make Node treat 60 s as the limit for a request whose body trickles.
       requestTimeout: config.GLOSSA_REQUEST_TIMEOUT_MS,
       http: { requestTimeout: config.GLOSSA_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: connectionsCheckingInterval(config.GLOSSA_REQUEST_TIMEOUT_MS) },
+      // The 408 above, and HTTP too broken to route, answered in the API's error envelope.
+      clientErrorHandler: answerClientError,
       logger: {
         level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
         // Invite tokens travel in paths; keep them out of logs (SECURITY.md A5).

@@ -18,6 +18,10 @@ export const ErrorCode = {
   PreconditionFailed: 'precondition_failed',
   PreconditionRequired: 'precondition_required',
   ServiceUnavailable: 'service_unavailable',
+  /** The request (headers and body) did not arrive within the server's request time limit. */
+  RequestTimeout: 'request_timeout',
+  /** Not HTTP the server can read (a malformed request line or headers, headers too large). */
+  MalformedRequest: 'malformed_request',
   Internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,6 +20,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.PreconditionFailed]: 412,
   [ErrorCode.PreconditionRequired]: 428,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.RequestTimeout]: 408,
+  [ErrorCode.MalformedRequest]: 400,
   [ErrorCode.Internal]: 500,
 };
 
