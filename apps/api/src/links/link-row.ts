@@ -36,12 +36,9 @@ export interface LinkRow {
   passages: PassageRow[];
 }
 
-/** The links with these ids, in the order given; missing ids are left out. One round trip: the
- * passages come as a JSON array per link, in their linked order. */
-export async function findLinkRows(manager: EntityManager, ids: readonly string[]): Promise<LinkRow[]> {
-  if (ids.length === 0) return [];
-  const links: Array<Omit<LinkRow, 'passages'> & { passages: Array<Omit<PassageRow, 'deleted_at'> & { deleted_at: string | null }> }> = await manager.query(
-    `SELECT l.id, l.workspace_id, l.type, l.status, l.severity, l.rationale, l.raised_by, r.name AS raised_by_name,
+/** The columns of a link read: the link, its raiser's and assignee's names, and its passages as a
+ * JSON array in their linked order. Goes with LINK_FROM. */
+export const LINK_COLUMNS = `l.id, l.workspace_id, l.type, l.status, l.severity, l.rationale, l.raised_by, r.name AS raised_by_name,
             l.assignee_id, s.name AS assignee_name, l.resolution, l.version, l.created_at, l.modified_at,
             coalesce((SELECT json_agg(json_build_object(
                                'link_id', la.link_id, 'id', a.id, 'document_id', a.document_id, 'document_title', d.title,
@@ -52,16 +49,31 @@ export async function findLinkRows(manager: EntityManager, ids: readonly string[
                         JOIN annotation a ON a.id = la.annotation_id
                         JOIN document d ON d.id = a.document_id
                         JOIN app_user u ON u.id = a.author_id
-                       WHERE la.link_id = l.id), '[]') AS passages
-       FROM link l JOIN app_user r ON r.id = l.raised_by LEFT JOIN app_user s ON s.id = l.assignee_id
-      WHERE l.id = ANY($1::uuid[])`,
-    [ids],
-  );
-  const byId = new Map(
-    links.map((link) => [
-      link.id,
-      { ...link, passages: link.passages.map((passage) => ({ ...passage, deleted_at: passage.deleted_at === null ? null : new Date(passage.deleted_at) })) },
-    ]),
-  );
+                       WHERE la.link_id = l.id), '[]') AS passages`;
+
+export const LINK_FROM = `link l JOIN app_user r ON r.id = l.raised_by LEFT JOIN app_user s ON s.id = l.assignee_id`;
+
+/** A link as LINK_COLUMNS yields it, either as a row of its own or as JSON (`row_to_json`), where
+ * the times arrive as text. */
+export type RawLinkRow = Omit<LinkRow, 'passages' | 'created_at' | 'modified_at'> & {
+  created_at: Date | string;
+  modified_at: Date | string;
+  passages: Array<Omit<PassageRow, 'deleted_at'> & { deleted_at: string | null }>;
+};
+
+export function toLinkRow(raw: RawLinkRow): LinkRow {
+  return {
+    ...raw,
+    created_at: new Date(raw.created_at),
+    modified_at: new Date(raw.modified_at),
+    passages: raw.passages.map((passage) => ({ ...passage, deleted_at: passage.deleted_at === null ? null : new Date(passage.deleted_at) })),
+  };
+}
+
+/** The links with these ids, in the order given; missing ids are left out. One round trip. */
+export async function findLinkRows(manager: EntityManager, ids: readonly string[]): Promise<LinkRow[]> {
+  if (ids.length === 0) return [];
+  const links: RawLinkRow[] = await manager.query(`SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE l.id = ANY($1::uuid[])`, [ids]);
+  const byId = new Map(links.map((link) => [link.id, toLinkRow(link)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -33,11 +33,10 @@ export class ReviewController {
   @Get(Routes.reviewQueue)
   async list(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<ReviewQueue> {
     const input = parseInput(ReviewQueueQuery, query);
-    const workspaceId = input.workspaceId ?? (await this.workspaces.currentWorkspaceId(actor.userId));
-    if (workspaceId === null) throw DomainError.notFound('Workspace');
-    const role = await this.workspaces.requireMember(actor.userId, workspaceId);
-    if (!can(role, Action.ReadDocuments)) throw DomainError.notFound('Workspace');
-    return this.queue.run(workspaceId, { userId: actor.userId, role }, input);
+    // Someone else's workspace (or none at all) is "not found", never "forbidden".
+    const access = await this.workspaces.membership(actor.userId, input.workspaceId);
+    if (access === null || !can(access.role, Action.ReadDocuments)) throw DomainError.notFound('Workspace');
+    return this.queue.run(access.workspaceId, { userId: actor.userId, role: access.role }, input);
   }
 
   @Post(Routes.annotationSubmit)

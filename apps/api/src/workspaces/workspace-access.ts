@@ -30,14 +30,23 @@ export class WorkspaceAccess {
 
   /** The workspace the person last chose if they still belong to it, else their first; null if none. */
   async currentWorkspaceId(userId: string): Promise<string | null> {
-    const rows: Array<{ workspace_id: string }> = await this.dataSource.query(
-      `SELECT m.workspace_id
+    return (await this.membership(userId))?.workspaceId ?? null;
+  }
+
+  /**
+   * The person's membership in `workspaceId`, or without one in their current workspace (as
+   * currentWorkspaceId chooses it), with their role there; null when there is none. One read.
+   */
+  async membership(userId: string, workspaceId?: string): Promise<{ workspaceId: string; role: Role } | null> {
+    const rows: Array<{ workspace_id: string; role: Role }> = await this.dataSource.query(
+      `SELECT m.workspace_id, m.role
          FROM membership m JOIN app_user u ON u.id = m.user_id
-        WHERE m.user_id = $1
+        WHERE m.user_id = $1 AND ($2::uuid IS NULL OR m.workspace_id = $2::uuid)
         ORDER BY (m.workspace_id = u.current_workspace_id) DESC, m.created_at, m.workspace_id
         LIMIT 1`,
-      [userId],
+      [userId, workspaceId ?? null],
     );
-    return rows[0]?.workspace_id ?? null;
+    const row = rows[0];
+    return row ? { workspaceId: row.workspace_id, role: row.role } : null;
   }
 }

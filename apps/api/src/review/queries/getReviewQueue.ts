@@ -1,13 +1,14 @@
 // The review queue of one workspace: contradiction flags and submitted annotations, newest first,
 // one keyset page at a time, with counts per status. Each branch walks its own index
 // (link_queue*, annotation_queue) and stops after a page; the merge takes the newest of both.
+// The page, what it shows of every item and the counts come back from one statement.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { QueueCounts, QueueItem, ReviewQueue, ReviewQueueQuery } from '@glossa/contracts';
+import { FLAG_STATUSES, type QueueCounts, type QueueItem, type ReviewQueue, type ReviewQueueQuery } from '@glossa/contracts';
 import { ANNOTATION_COLUMNS, ANNOTATION_FROM, type AnnotationRow } from '../../annotations/annotation-row';
 import { presentAnnotation, type Viewer } from '../../annotations/presenters/annotationPresenter';
 import { DomainError } from '../../common/domain-error';
-import { findLinkRows } from '../../links/link-row';
+import { LINK_COLUMNS, LINK_FROM, toLinkRow, type RawLinkRow } from '../../links/link-row';
 import { presentLink } from '../../links/presenters/linkPresenter';
 
 /** What still needs someone, when no status is asked for. */
@@ -51,28 +52,41 @@ class Where {
   }
 }
 
-interface PageRow {
-  kind: 'link' | 'annotation';
-  id: string;
-  at_text: string;
+/** One row of the queue statement: an item of the page (its link or annotation as JSON), or the counts. */
+interface QueueRow {
+  kind: 'link' | 'annotation' | 'counts';
+  id: string | null;
+  at_text: string | null;
+  /** The item's place on the page, from 1. */
+  n: number | null;
+  link: RawLinkRow | null;
+  annotation: (Omit<AnnotationRow, 'created_at' | 'modified_at' | 'deleted_at'> & { created_at: string; modified_at: string; deleted_at: string | null; document_title: string }) | null;
+  counts: Array<{ status: keyof QueueCounts; n: number }> | null;
 }
 
 @Injectable()
 export class GetReviewQueue {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Flag conditions for every filter but status and the cursor. */
+  /**
+   * The flags with a passage in the document or of the tag asked for, as a WITH entry named
+   * `flag_members` (read once, by the page and the counts alike); null without such a filter.
+   */
+  private flagMembers(params: unknown[], q: ReviewQueueQuery): string | null {
+    if (!q.documentId && !q.tag) return null;
+    const inner = new Where(params);
+    if (q.documentId) inner.add((p) => `fa.document_id = ${p(q.documentId)}`);
+    if (q.tag) inner.add((p) => `fa.tag = ${p(q.tag)}`);
+    return `flag_members AS MATERIALIZED (SELECT DISTINCT fla.link_id FROM link_annotation fla JOIN annotation fa ON fa.id = fla.annotation_id WHERE ${inner.sql})`;
+  }
+
+  /** Flag conditions for every filter but status and the cursor (with `flag_members` for document and tag). */
   private flagWhere(params: unknown[], workspaceId: string, q: ReviewQueueQuery): Where {
     const where = new Where(params).add((p) => `l.workspace_id = ${p(workspaceId)}`).add(() => `l.type = 'contradicts'`);
     if (q.severity) where.add((p) => `l.severity = ${p(q.severity)}`);
     if (q.assigneeId) where.add((p) => `l.assignee_id = ${p(q.assigneeId)}`);
     if (q.raisedBy) where.add((p) => `l.raised_by = ${p(q.raisedBy)}`);
-    if (q.documentId || q.tag) {
-      const inner = new Where(params);
-      if (q.documentId) inner.add((p) => `fa.document_id = ${p(q.documentId)}`);
-      if (q.tag) inner.add((p) => `fa.tag = ${p(q.tag)}`);
-      where.add(() => `EXISTS (SELECT 1 FROM link_annotation fla JOIN annotation fa ON fa.id = fla.annotation_id WHERE fla.link_id = l.id AND ${inner.sql})`);
-    }
+    if (q.documentId || q.tag) where.add(() => `l.id IN (SELECT link_id FROM flag_members)`);
     return where;
   }
 
@@ -93,6 +107,7 @@ export class GetReviewQueue {
   async run(workspaceId: string, viewer: Viewer, q: ReviewQueueQuery): Promise<ReviewQueue> {
     const cursor = q.cursor !== undefined ? decodeCursor(q.cursor) : null;
     const params: unknown[] = [];
+    const members = this.flagMembers(params, q);
     const branches: string[] = [];
     const wantFlags = q.status !== 'submitted';
     const wantAnnotations = q.status === undefined || q.status === 'submitted';
@@ -110,57 +125,70 @@ export class GetReviewQueue {
       branches.push(`(SELECT 'annotation' AS kind, a.id, a.created_at, a.created_at::text AS at_text FROM annotation a WHERE ${annotationWhere.sql}
                       ORDER BY a.created_at DESC, a.id DESC LIMIT ${q.limit + 1})`);
     }
-    const page: PageRow[] =
+    // Counts per flag status (whatever the status filter) and of submitted annotations. Without
+    // filters on flags, one count per status lets each walk its part of link_queue_status alone
+    // (an index-only scan) instead of reading and grouping every flag of the workspace.
+    const flagFiltered = Boolean(q.severity || q.assigneeId || q.raisedBy || q.documentId || q.tag);
+    const countWhere = this.flagWhere(params, workspaceId, q);
+    const countParts = [
+      flagFiltered
+        ? `SELECT l.status, count(*)::int AS n FROM link l WHERE ${countWhere.sql} GROUP BY l.status`
+        : `SELECT s.status, (SELECT count(*)::int FROM link l WHERE ${countWhere.sql} AND l.status = s.status) AS n
+             FROM unnest($${params.push(FLAG_STATUSES)}::text[]) AS s(status)`,
+    ];
+    const submittedWhere = this.annotationWhere(params, workspaceId, viewer, q);
+    if (submittedWhere) countParts.push(`SELECT 'submitted', count(*)::int FROM annotation a WHERE ${submittedWhere.sql}`);
+    // The page's items, numbered in order, each with what it shows (the link with its passages, or
+    // the submitted annotation with its document's title; nothing for the row that only tells
+    // whether a next page exists), and one more row with the counts. A branch that cannot be on
+    // this page is left out of the statement.
+    const pageSql =
       branches.length === 0
-        ? []
-        : await this.dataSource.query(`SELECT kind, id, at_text FROM (${branches.join(' UNION ALL ')}) q ORDER BY created_at DESC, id DESC LIMIT ${q.limit + 1}`, params);
+        ? `SELECT NULL::text AS kind, NULL::uuid AS id, NULL::text AS at_text, 0 AS n WHERE false`
+        : `SELECT kind, id, at_text, (row_number() OVER (ORDER BY created_at DESC, id DESC))::int AS n
+             FROM (${branches.join(' UNION ALL ')}) q ORDER BY created_at DESC, id DESC LIMIT ${q.limit + 1}`;
+    const linkJson = wantFlags
+      ? `CASE WHEN p.kind = 'link' AND p.n <= ${q.limit} THEN (SELECT row_to_json(x) FROM (SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE l.id = p.id) x) END`
+      : 'NULL::json';
+    const annotationJson = annotationWhere
+      ? `CASE WHEN p.kind = 'annotation' AND p.n <= ${q.limit} THEN (SELECT row_to_json(x) FROM (SELECT ${ANNOTATION_COLUMNS}, d.title AS document_title
+                                                                       FROM ${ANNOTATION_FROM} JOIN document d ON d.id = a.document_id
+                                                                      WHERE a.id = p.id) x) END`
+      : 'NULL::json';
+    const ctes = [members, `page AS (${pageSql})`, `counts AS (${countParts.join(' UNION ALL ')})`].filter((cte) => cte !== null);
+    const rows: QueueRow[] = await this.dataSource.query(
+      `WITH ${ctes.join(',\n            ')}
+       SELECT p.kind, p.id, p.at_text, p.n, ${linkJson} AS link, ${annotationJson} AS annotation, NULL::json AS counts
+         FROM page p
+       UNION ALL
+       SELECT 'counts', NULL, NULL, NULL, NULL, NULL, (SELECT coalesce(json_agg(c), '[]') FROM counts c)`,
+      params,
+    );
+    const page = rows.filter((row) => row.kind !== 'counts').sort((a, b) => (a.n ?? 0) - (b.n ?? 0));
     const more = page.length > q.limit;
     const shown = page.slice(0, q.limit);
     const last = shown[shown.length - 1];
-    // The page's rows and the counts are independent reads: two pool connections at once.
-    const [items, counts] = await Promise.all([this.present(shown, viewer), this.counts(workspaceId, viewer, q)]);
+    const counts: QueueCounts = { open: 0, in_review: 0, confirmed: 0, dismissed: 0, resolved: 0, submitted: 0 };
+    for (const { status, n } of rows.find((row) => row.kind === 'counts')?.counts ?? []) counts[status] = n;
     return {
-      items,
+      items: shown.flatMap((row) => this.present(row, viewer)),
       counts,
-      nextCursor: more && last ? encodeCursor({ at: last.at_text, id: last.id }) : null,
+      nextCursor: more && last?.id && last.at_text ? encodeCursor({ at: last.at_text, id: last.id }) : null,
     };
   }
 
-  private async present(page: PageRow[], viewer: Viewer): Promise<QueueItem[]> {
-    const manager = this.dataSource.manager;
-    const links = new Map((await findLinkRows(manager, page.filter((r) => r.kind === 'link').map((r) => r.id))).map((row) => [row.id, row]));
-    const annotationIds = page.filter((r) => r.kind === 'annotation').map((r) => r.id);
-    const annotations: Array<AnnotationRow & { document_title: string }> =
-      annotationIds.length === 0
-        ? []
-        : await manager.query(`SELECT ${ANNOTATION_COLUMNS}, d.title AS document_title FROM ${ANNOTATION_FROM} JOIN document d ON d.id = a.document_id WHERE a.id = ANY($1::uuid[])`, [
-            annotationIds,
-          ]);
-    const annotationById = new Map(annotations.map((row) => [row.id, row]));
-    return page.flatMap((r): QueueItem[] => {
-      if (r.kind === 'link') {
-        const row = links.get(r.id);
-        return row ? [{ kind: 'link', link: presentLink(row, viewer) }] : [];
-      }
-      const row = annotationById.get(r.id);
-      return row ? [{ kind: 'annotation', annotation: { ...presentAnnotation(row, viewer), documentTitle: row.document_title } }] : [];
-    });
-  }
-
-  private async counts(workspaceId: string, viewer: Viewer, q: ReviewQueueQuery): Promise<QueueCounts> {
-    const counts: QueueCounts = { open: 0, in_review: 0, confirmed: 0, dismissed: 0, resolved: 0, submitted: 0 };
-    const flagParams: unknown[] = [];
-    const flags: Array<{ status: keyof QueueCounts; n: number }> = await this.dataSource.query(
-      `SELECT l.status, count(*)::int AS n FROM link l WHERE ${this.flagWhere(flagParams, workspaceId, q).sql} GROUP BY l.status`,
-      flagParams,
-    );
-    for (const { status, n } of flags) counts[status] = n;
-    const annotationParams: unknown[] = [];
-    const where = this.annotationWhere(annotationParams, workspaceId, viewer, q);
-    if (where) {
-      const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM annotation a WHERE ${where.sql}`, annotationParams)) as Array<{ n: number }>;
-      counts.submitted = n;
+  private present(row: QueueRow, viewer: Viewer): QueueItem[] {
+    if (row.kind === 'link' && row.link) return [{ kind: 'link', link: presentLink(toLinkRow(row.link), viewer) }];
+    if (row.kind === 'annotation' && row.annotation) {
+      const { document_title: documentTitle, ...raw } = row.annotation;
+      const annotation: AnnotationRow = {
+        ...raw,
+        created_at: new Date(raw.created_at),
+        modified_at: new Date(raw.modified_at),
+        deleted_at: raw.deleted_at === null ? null : new Date(raw.deleted_at),
+      };
+      return [{ kind: 'annotation', annotation: { ...presentAnnotation(annotation, viewer), documentTitle } }];
     }
-    return counts;
+    return [];
   }
 }
