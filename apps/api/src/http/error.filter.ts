@@ -15,7 +15,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     if (exception instanceof NotFoundException && isWebAppRoute(request)) {
-      void sendWebApp(reply);
+      sendWebApp(reply);
       return;
     }
     const { status, body, headers } = toErrorResponse(exception, this.logger);
