@@ -13,6 +13,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** The first account: owner of the default workspace (the seeded documents). */
     owner: Credentials;
+    /** Where the suite server writes its log (to prove what never reaches it). */
+    serverLogFile: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseUrl', databaseUrl);
   project.provide('owner', { email: OWNER.email, password: OWNER.password });
+  project.provide('serverLogFile', server.logFile);
   return async () => {
     await server.stop();
     await database?.stop();
