@@ -9,7 +9,7 @@ import { importDocument, json } from './links-fixture';
 // Far more CSV than loopback socket buffers and the client's own can hold, so an unread export
 // stays open; with 30,000 rows an unread export sometimes finished.
 const ROWS = 100_000;
-/** Mirrors MAX_EXPORTS_PER_PERSON in apps/api/src/exports/exports.controller.ts. */
+/** Mirrors MAX_EXPORTS_PER_PERSON in apps/api/src/exports/export-runner.ts. */
 const MAX_EXPORTS_PER_PERSON = 3;
 let user: TestUser;
 let other: TestUser;

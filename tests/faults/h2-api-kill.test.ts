@@ -1,5 +1,5 @@
 // H2: kill -9 the API in the middle of document imports (while the body uploads, and while the
-// import converts and commits), of an export, and of bulk deletes of 1,000 annotations; restart
+// import converts and commits), of an export, of an export job, and of bulk deletes of 1,000 annotations; restart
 // it. Nothing half-done is visible, and a retry (with the same Idempotency-Key for imports, the
 // same items for a bulk delete) completes exactly once.
 import { request as httpRequest } from 'node:http';
@@ -211,6 +211,62 @@ describe('H2: kill -9 of the API mid-export', () => {
     for (const i of [0, 150, 299]) expect(text).toContain(`export note ${i}`);
     figures.export = 'covered';
   }, 180_000);
+});
+
+describe('H2: kill -9 of the API mid-export-job', () => {
+  it('the job never reads done, serves no partial file, and reads failed once its heartbeat is stale; a new job completes', async () => {
+    const imported = await bearer(server.baseUrl, token, 'POST', '/api/documents', { title: 'H2 export job', format: 'text', content: '背景匯出，斷電測試。'.repeat(40) });
+    expect(imported.status).toBe(201);
+    const document = imported.body as { id: string; workspaceId: string; revision: { id: string } };
+    const [owner] = await database.query<{ author_id: string }>(`SELECT u.id AS author_id FROM app_user u JOIN membership m ON m.user_id = u.id WHERE m.workspace_id = (SELECT workspace_id FROM document WHERE id = $1) LIMIT 1`, [document.id]);
+    await database.query(
+      `INSERT INTO annotation (workspace_id, document_id, revision_id, author_id, tag, note, visibility, status, start_offset, end_offset, quote_exact, quote_prefix, quote_suffix)
+       SELECT d.workspace_id, d.id, $2, $3, 'data', 'note ' || g, 'shared', 'draft', 0, 2, '背景', '', '匯出' FROM document d, generate_series(1, 60000) g WHERE d.id = $1`,
+      [document.id, document.revision.id, owner!.author_id],
+    );
+    const path = `/api/documents/${document.id}/export?format=json`;
+    const started = await bearer(server.baseUrl, token, 'GET', path, undefined, { prefer: 'respond-async' });
+    expect(started.status).toBe(202);
+    const job = started.body as { id: string };
+    // Killed once the job has written its first slice (or right away if it is that quick).
+    const deadline = Date.now() + 30_000;
+    let seen: { status: string; bytes: number } = { status: 'running', bytes: 0 };
+    while (seen.status === 'running' && seen.bytes === 0 && Date.now() < deadline) {
+      seen = (await bearer(server.baseUrl, token, 'GET', `/api/exports/${job.id}`)).body as typeof seen;
+    }
+    await server.stop('SIGKILL');
+    const [row] = await database.query<{ status: string; bytes: string }>(`SELECT status, bytes FROM export_job WHERE id = $1`, [job.id]);
+    figures.exportJobAtKill = row;
+
+    await restartServer();
+    if (row!.status === 'running') {
+      expect((await bearer(server.baseUrl, token, 'GET', `/api/exports/${job.id}/file`)).status).toBe(409);
+      // The heartbeat goes stale 30 s after the kill; then the job reads failed, never done.
+      let status = 'running';
+      const until = Date.now() + 90_000;
+      while (status === 'running' && Date.now() < until) {
+        status = ((await bearer(server.baseUrl, token, 'GET', `/api/exports/${job.id}`)).body as { status: string }).status;
+        if (status === 'running') await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(status).toBe('failed');
+      expect((await bearer(server.baseUrl, token, 'GET', `/api/exports/${job.id}/file`)).status).toBe(409);
+      figures.exportJob = 'killed while running: read failed after the heartbeat went stale; no file served';
+    } else {
+      figures.exportJob = `finished before the kill (${row!.status})`;
+    }
+    const again = await bearer(server.baseUrl, token, 'GET', path, undefined, { prefer: 'respond-async' });
+    expect(again.status).toBe(202);
+    let done: { status: string; fileUrl: string | null; total: number } = { status: 'running', fileUrl: null, total: 0 };
+    const until = Date.now() + 120_000;
+    while (done.status === 'running' && Date.now() < until) {
+      done = (await bearer(server.baseUrl, token, 'GET', `/api/exports/${(again.body as { id: string }).id}`)).body as typeof done;
+      if (done.status === 'running') await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(done.status).toBe('done');
+    const file = await bearer(server.baseUrl, token, 'GET', done.fileUrl!);
+    expect(file.status).toBe(200);
+    expect((file.body as { annotations: unknown[] }).annotations).toHaveLength(done.total);
+  }, 300_000);
 });
 
 describe('H2: kill -9 of the API mid-bulk-delete', () => {

@@ -117,3 +117,33 @@ export const GlossaExport = z.object({
   events: z.array(ExportedEvent),
 });
 export type GlossaExport = z.infer<typeof GlossaExport>;
+
+/** Ask for an export as a job instead of a download: `Prefer: respond-async` (RFC 7240) → 202. */
+export const PREFER_ASYNC = 'respond-async';
+
+export const EXPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
+export const ExportJobStatus = z.enum(EXPORT_JOB_STATUSES);
+export type ExportJobStatus = z.infer<typeof ExportJobStatus>;
+
+/** An export running (or run) as a job; its file is kept for a day once done. */
+export const ExportJob = z.object({
+  id: z.uuid(),
+  status: ExportJobStatus,
+  format: ExportFormat,
+  /** The download's file name (as in its Content-Disposition). */
+  fileName: z.string(),
+  /** Annotations in the export, and how many are written so far. */
+  total: z.number().int(),
+  done: z.number().int(),
+  bytes: z.number().int(),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** Why a failed job failed, in words for people. */
+  error: z.string().nullable(),
+  /** Where to download the file once `done`; null before. */
+  fileUrl: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
+export const ExportJobList = z.object({ items: z.array(ExportJob) });
+export type ExportJobList = z.infer<typeof ExportJobList>;

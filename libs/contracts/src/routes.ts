@@ -36,7 +36,7 @@ import {
 } from './accounts';
 import { CommentList, Comment, CreateCommentBody, CreateLinkBody, Link, LinkHistory, LinkList, MarkNotificationsReadBody, NotificationList, TransitionBody } from './links';
 import { AnnotationDecisionBody, AnnotationSearchResult, ReviewQueue, ReviewQueueQuery, SearchAnnotationsQuery } from './review';
-import { DocumentExportQuery, GlossaExport, WorkspaceExportQuery } from './exports';
+import { DocumentExportQuery, ExportJob, ExportJobList, GlossaExport, WorkspaceExportQuery } from './exports';
 import { ImportEnvelope, ImportQuery, ImportResult, W3cAnnotation, W3cAnnotationCollection, W3cContainerQuery } from './w3c';
 
 export const API_PREFIX = '/api';
@@ -83,6 +83,9 @@ export const Routes = {
   inviteAccept: '/invites/:token/accept',
   documentExport: '/documents/:id/export',
   workspaceExport: '/workspaces/:id/export',
+  exportJobs: '/exports',
+  exportJob: '/exports/:id',
+  exportJobFile: '/exports/:id/file',
   /** Web Annotation Protocol container of a document; the IRI ends with `/` (docs/W3C.md). */
   documentW3cContainer: '/documents/:id/w3c/',
   /** The same container without the slash (how Nest declares it; both forms answer alike). */
@@ -605,9 +608,15 @@ function exportRouteDocs(): RouteDoc[] {
         'json: the Glossa export document (schema below); w3c: a W3C Web Annotation AnnotationCollection (JSON-LD). Offsets count Unicode code points.',
       schema: GlossaExport,
     },
+    202: {
+      description:
+        'With `Prefer: respond-async`: the export runs as a job. `Location` names it (`/api/exports/:id`); poll it for progress and download `fileUrl` when `done`',
+      schema: ExportJob,
+    },
     400: errorResponse('Bad query (unknown format or filter, malformed dates, to before from, too many documentIds, documentIds on a document export), or a DOCX of more than 20,000 annotations'),
     401: unauthenticated,
     404: errorResponse(missing),
+    429: errorResponse('`rate_limited`: three exports of yours are running (downloads and jobs alike); `Retry-After` says when to try again'),
   });
   return [
     {
@@ -623,6 +632,35 @@ function exportRouteDocs(): RouteDoc[] {
       summary: "Export a workspace's annotations the caller may read, for all its documents or the ones in documentIds, filtered",
       query: WorkspaceExportQuery,
       responses: responses('No such workspace among yours, or a documentId that is not one of its documents'),
+    },
+    {
+      method: 'get',
+      path: Routes.exportJobs,
+      summary: 'Your export jobs of the last day, newest first',
+      responses: { 200: { description: 'Jobs', schema: ExportJobList }, 401: unauthenticated },
+    },
+    {
+      method: 'get',
+      path: Routes.exportJob,
+      summary: "One of your export jobs: status (running, done, failed), annotations written of the total, bytes, and `fileUrl` once done. A job whose server stopped answers `failed`",
+      responses: { 200: { description: 'The job', schema: ExportJob }, 401: unauthenticated, 404: errorResponse('No such job of yours') },
+    },
+    {
+      method: 'get',
+      path: Routes.exportJobFile,
+      summary: 'The finished export, with the same Content-Type and Content-Disposition as a direct download',
+      responses: {
+        200: { description: 'The file' },
+        401: unauthenticated,
+        404: errorResponse('No such job of yours, or you are no longer a member of its workspace'),
+        409: errorResponse('`conflict`: the job is still running or failed'),
+      },
+    },
+    {
+      method: 'delete',
+      path: Routes.exportJob,
+      summary: 'Cancel a running job or remove a finished one with its file',
+      responses: { 204: noContent, 401: unauthenticated, 404: errorResponse('No such job of yours') },
     },
   ];
 }

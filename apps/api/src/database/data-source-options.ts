@@ -18,10 +18,11 @@ import { QueueDocumentFilter1764300000000 } from './migrations/1764300000000-Que
 import { AnnotationRecent1764350000000 } from './migrations/1764350000000-AnnotationRecent';
 import { LiveCursor1764450000000 } from './migrations/1764450000000-LiveCursor';
 import { DocumentIdempotency1764560000000 } from './migrations/1764560000000-DocumentIdempotency';
+import { ExportJobs1764670000000 } from './migrations/1764670000000-ExportJobs';
 import { QueryLogger } from './query-logger';
 
 export const ENTITIES = [WorkspaceEntity, DocumentEntity, RevisionEntity, EventEntity, UserEntity, MembershipEntity, SessionEntity, InviteEntity, ApiTokenEntity, AnnotationEntity];
-export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000, Review1764200000000, QueueDocumentFilter1764300000000, AnnotationRecent1764350000000, LiveCursor1764450000000, DocumentIdempotency1764560000000];
+export const MIGRATIONS = [Initial1763840000000, Accounts1764000000000, Annotations1764100000000, Review1764200000000, QueueDocumentFilter1764300000000, AnnotationRecent1764350000000, LiveCursor1764450000000, DocumentIdempotency1764560000000, ExportJobs1764670000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

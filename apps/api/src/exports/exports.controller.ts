@@ -1,63 +1,34 @@
 // HTTP edge for exports: parse the filters, resolve what the caller may read (foreign or missing →
-// 404), open one snapshot reader, and stream the chosen format as a download.
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+// 404), and send the chosen format as a download — or, asked with `Prefer: respond-async`, start
+// it as a job (ExportJobs).
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import {
-  API_PREFIX,
-  Action,
-  DocumentExportQuery,
-  EXPORT_COUNT_HEADER,
-  MAX_DOCX_ANNOTATIONS,
-  Routes,
-  WorkspaceExportQuery,
-  type ExportFormat,
-} from '@glossa/contracts';
+import { API_PREFIX, Action, DocumentExportQuery, PREFER_ASYNC, Routes, WorkspaceExportQuery, type ExportFormat } from '@glossa/contracts';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { DomainError, parseInput, requireId } from '../common/domain-error';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DocumentAccess } from '../documents/document-access';
-import { ANNO_MEDIA_TYPE } from '../w3c/w3c-collection';
 import { WorkspaceAccess } from '../workspaces/workspace-access';
+import { ExportJobs } from './export-jobs';
+import { downloadHeaders, ExportRunner } from './export-runner';
 import type { ExportFilters, ExportScope } from './export-scope';
-import { exportDisposition } from './presenters/download-name';
-import { ExportReader } from './queries/export-reader';
-import { writeCsv } from './writers/csvExport';
-import { buildDocxMemo } from './writers/docxMemo';
-import { writeJsonExport } from './writers/jsonExport';
-import { writeMarkdownMemo } from './writers/markdownMemo';
-import { streamW3cExport } from './writers/w3cExport';
-
-const CONTENT_TYPE: Record<ExportFormat, string> = {
-  markdown: 'text/markdown; charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  csv: 'text/csv; charset=utf-8; header=present',
-  json: 'application/json; charset=utf-8',
-  w3c: ANNO_MEDIA_TYPE,
-};
 
 function filtersOf(query: DocumentExportQuery | WorkspaceExportQuery): ExportFilters {
   return { tag: query.tag, status: query.status, author: query.author, from: query.from, to: query.to, includePrivate: query.includePrivate };
 }
 
-/** Exports one person may run at once on one instance; more answer 429 with Retry-After. */
-export const MAX_EXPORTS_PER_PERSON = 3;
-
 @Controller()
 export class ExportsController {
-  /** Running exports per person on this instance. */
-  private readonly running = new Map<string, number>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentAccess,
     private readonly workspaces: WorkspaceAccess,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly runner: ExportRunner,
+    private readonly jobs: ExportJobs,
   ) {}
 
   @Get(Routes.documentExport)
-  async exportDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async exportDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const documentId = requireId(id, 'Document');
     const input = parseInput(DocumentExportQuery, query);
     const workspaceId = await this.documents.require(actor.userId, documentId, Action.ReadDocuments);
@@ -75,11 +46,11 @@ export class ExportsController {
       viewer: { userId: actor.userId, role },
       filters: filtersOf(input),
     };
-    await this.send(reply, scope, input.format, row.title, `/documents/${documentId}/export`);
+    await this.send(request, reply, scope, input.format, row.title, `/documents/${documentId}/export`);
   }
 
   @Get(Routes.workspaceExport)
-  async exportWorkspace(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async exportWorkspace(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const workspaceId = requireId(id, 'Workspace');
     const input = parseInput(WorkspaceExportQuery, query);
     const role = await this.workspaces.requireAbility(actor.userId, workspaceId, Action.ReadDocuments);
@@ -101,69 +72,33 @@ export class ExportsController {
       viewer: { userId: actor.userId, role },
       filters: filtersOf(input),
     };
-    await this.send(reply, scope, input.format, workspace.name, `/workspaces/${workspaceId}/export`);
+    await this.send(request, reply, scope, input.format, workspace.name, `/workspaces/${workspaceId}/export`);
   }
 
-  private async send(reply: FastifyReply, scope: ExportScope, format: ExportFormat, title: string, path: string): Promise<void> {
-    // Each running export holds a pool connection: one person gets a few at a time (SECURITY.md F4).
-    const userId = scope.viewer.userId;
-    const running = this.running.get(userId) ?? 0;
-    if (running >= MAX_EXPORTS_PER_PERSON) throw DomainError.rateLimited(2);
-    this.running.set(userId, running + 1);
-    const release = () => {
-      const left = (this.running.get(userId) ?? 1) - 1;
-      if (left > 0) this.running.set(userId, left);
-      else this.running.delete(userId);
-    };
-    const reader = await ExportReader.open(this.dataSource, scope, release);
-    try {
-      const count = await reader.countAnnotations();
-      if (format === 'docx' && count > MAX_DOCX_ANNOTATIONS) {
-        throw DomainError.invalidField('format', `A DOCX memo holds at most ${MAX_DOCX_ANNOTATIONS} annotations (this export has ${count}); narrow the filters or choose markdown`);
-      }
-      const exportedAt = new Date();
-      const exportedBy = (await reader.authorName(scope.viewer.userId)) ?? '';
-      // Built before any header is set, so a failure still answers with a plain error.
-      const docx = format === 'docx' ? await buildDocxMemo(reader, exportedAt, exportedBy) : null;
+  /**
+   * Streams the export as a download, or — with `Prefer: respond-async` — starts it as a job and
+   * answers 202 with its `Location`.
+   */
+  private async send(request: FastifyRequest, reply: FastifyReply, scope: ExportScope, format: ExportFormat, title: string, path: string): Promise<void> {
+    const prepared = await this.runner.prepare(scope, format, title, path);
+    if (prefersAsync(request.headers.prefer)) {
+      const job = await this.jobs.start(scope.viewer.userId, scope.workspaceId, prepared);
       void reply
-        .status(200)
-        .header('content-type', CONTENT_TYPE[format])
-        .header('content-disposition', exportDisposition(title, format === 'markdown' || format === 'docx' ? 'review-memo' : 'annotations', format))
-        .header(EXPORT_COUNT_HEADER, String(count))
-        .header('access-control-expose-headers', `${EXPORT_COUNT_HEADER}, content-disposition`);
-      if (docx !== null) {
-        await reader.close();
-        void reply.header('content-length', String(docx.length)).send(docx);
-        return;
-      }
-      if (format === 'w3c') {
-        const baseUrl = `${this.config.GLOSSA_PUBLIC_URL}${API_PREFIX}`;
-        const stream = streamW3cExport(reader, { baseUrl, id: `${baseUrl}${path}?format=w3c`, label: title, total: count });
-        stream.once('close', () => void reader.close());
-        void reply.send(stream);
-        return;
-      }
-      const chunks =
-        format === 'csv' ? writeCsv(reader) : format === 'json' ? writeJsonExport(reader, exportedAt) : writeMarkdownMemo(reader, exportedAt, exportedBy);
-      void reply.send(this.byteStream(chunks, reader));
-    } catch (error) {
-      await reader.close();
-      throw error;
+        .status(202)
+        .header('location', `${API_PREFIX}${Routes.exportJob.replace(':id', job.id)}`)
+        .header('preference-applied', PREFER_ASYNC)
+        .header('vary', 'Prefer')
+        .send(job);
+      return;
     }
+    void reply.status(200).headers(downloadHeaders(prepared)).header('vary', 'Prefer');
+    if (Buffer.isBuffer(prepared.body)) void reply.header('content-length', String(prepared.body.length));
+    void reply.send(prepared.body);
   }
+}
 
-  /** A byte stream pulled from `chunks` (backpressure included) that ends the reader however it stops. */
-  private byteStream(chunks: AsyncGenerator<string>, reader: ExportReader): Readable {
-    async function* guarded(): AsyncGenerator<Buffer> {
-      try {
-        for await (const chunk of chunks) yield Buffer.from(chunk, 'utf8');
-      } finally {
-        await reader.close();
-      }
-    }
-    const stream = Readable.from(guarded(), { objectMode: false });
-    // A client that leaves before the first chunk never starts the generator; close the reader anyway.
-    stream.once('close', () => void reader.close());
-    return stream;
-  }
+/** Whether a Prefer header asks for `respond-async` (RFC 7240: comma-separated preferences). */
+export function prefersAsync(prefer: string | string[] | undefined): boolean {
+  const values = Array.isArray(prefer) ? prefer : prefer === undefined ? [] : [prefer];
+  return values.some((value) => value.split(',').some((part) => part.split(';')[0]!.trim().toLowerCase() === PREFER_ASYNC));
 }

@@ -46,6 +46,8 @@ function presentExportedComment(row: CommentExportRow): ExportedComment {
 
 export class ExportReader {
   private closed = false;
+  /** Annotation rows handed out so far (a job's progress). */
+  annotationsRead = 0;
   /** Names the server-side cursors of this reader's transaction. */
   private cursors = 0;
 
@@ -186,6 +188,7 @@ export class ExportReader {
         if (rows.length === 0) return;
         const full = rows.length === EXPORT_PAGE_SIZE;
         if (full) next = fetch();
+        this.annotationsRead += rows.length;
         yield rows;
         if (!full) return;
       }
