@@ -1,6 +1,7 @@
 // The Export dialog in a real browser (issue 7): from the documents list for a selection and from
 // a document page, with filters; the download arrives under the server's (Chinese) filename, and
-// a bad filter shows the server's reason in the dialog. No page errors or CSP violations.
+// a bad filter shows the server's reason in the dialog; an export run in the background is kept
+// while the dialog is closed and downloaded when ready. No page errors or CSP violations.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,6 +107,31 @@ describe('the Export dialog', () => {
     await error.waitFor();
     expect(await error.innerText()).toContain('to: to must not be before from');
     // The refused request itself is logged by the browser as a failed resource (400); nothing else.
+    expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
+  });
+
+  it('runs an export in the background, keeps it after the dialog closes, and downloads it when ready', async () => {
+    await page.goto(`${baseUrl()}/documents/${documents[1]!.id}`);
+    await page.locator('[data-testid=export-open]').click();
+    let dialog = page.locator('[data-testid=export-dialog]');
+    await dialog.locator('[data-testid=export-format]').selectOption('csv');
+    await dialog.locator('[data-testid=export-background]').click();
+    await dialog.locator('[data-testid=export-job]').first().waitFor();
+    // Closed and opened again: the job is still listed, and becomes ready.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=export-open]').click();
+    dialog = page.locator('[data-testid=export-dialog]');
+    const job = dialog.locator('[data-testid=export-job]').first();
+    await dialog.locator('[data-testid=export-job][data-status=done]').first().waitFor();
+    expect(await job.innerText()).toContain('Second report-annotations.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), job.locator('[data-testid=export-job-download]').click()]);
+    expect(download.suggestedFilename()).toBe('Second report-annotations.csv');
+    const text = await readFile((await download.path())!, 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('1400 delegates');
+    await job.locator('[data-testid=export-job-remove]').click();
+    await dialog.locator('[data-testid=export-jobs]').waitFor({ state: 'detached' });
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
 });

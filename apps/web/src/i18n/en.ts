@@ -630,6 +630,17 @@ export const en = {
       withCount_other: 'Receiving {{count, number}} annotations… {{size}}',
     },
     done: 'Downloaded {{filename}} ({{size}}).',
+    background: 'Run in background',
+    backgroundHint: 'For long exports: keep working or close this dialog; the file waits under Recent exports for a day.',
+    jobs: {
+      heading: 'Recent exports',
+      running: 'Writing {{done, number}} of {{total, number}} annotations… {{size}}',
+      done: 'Ready · {{size}}',
+      failed: 'Failed: {{error}}',
+      download: 'Download',
+      remove: 'Remove',
+      cancel: 'Cancel',
+    },
   },
   annotationImport: {
     open: 'Import annotations',

@@ -631,6 +631,17 @@ export const zhHans: Messages = {
       withCount_other: '正在接收 {{count, number}} 条标注… {{size}}',
     },
     done: '已下载 {{filename}}（{{size}}）。',
+    background: '在后台运行',
+    backgroundHint: '适合较长的导出：可以继续工作或关闭此对话框；文件会在“最近的导出”中保留一天。',
+    jobs: {
+      heading: '最近的导出',
+      running: '正在写入 {{done, number}} / {{total, number}} 条标注…… {{size}}',
+      done: '已就绪 · {{size}}',
+      failed: '失败：{{error}}',
+      download: '下载',
+      remove: '删除',
+      cancel: '取消',
+    },
   },
   annotationImport: {
     open: '导入标注',

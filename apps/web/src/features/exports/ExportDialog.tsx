@@ -1,6 +1,8 @@
 // The Export dialog: choose a format and filters for a document, a selection of documents or the
-// whole workspace, watch the bytes arrive, cancel, and download the file the server names.
+// whole workspace, watch the bytes arrive, cancel, and download the file the server names — or
+// run a long export in the background and download it when ready (ExportJobsList).
 import { ANNOTATION_TAGS, EXPORT_FORMATS, type AnnotationStatus, type ExportFormat } from '@glossa/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -8,7 +10,9 @@ import { formatBytes } from '../../i18n/format';
 import { describeError } from '../../ui/describeError';
 import { keepFocusInside } from '../../ui/keepFocusInside';
 import { useMembers } from '../workspaces/queries';
-import { exportUrl, runExport, saveBlob, type ExportOptions, type ExportProgress, type ExportTarget } from './exportDownload';
+import { startExportJob } from '../../api/exportJobs';
+import { exportRequest, exportUrl, runExport, saveBlob, type ExportOptions, type ExportProgress, type ExportTarget } from './exportDownload';
+import { ExportJobsList, exportJobKeys } from './ExportJobsList';
 
 const STATUSES: readonly AnnotationStatus[] = ['draft', 'submitted', 'accepted', 'rejected'];
 
@@ -32,6 +36,8 @@ export function ExportDialog({ workspaceId, target, open, onClose }: ExportDialo
   const [options, setOptions] = useState<ExportOptions>({ format: 'markdown', includeOwnPrivate: false });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const members = useMembers(workspaceId);
+  const queryClient = useQueryClient();
+  const [starting, setStarting] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -80,6 +86,21 @@ export function ExportDialog({ workspaceId, target, open, onClose }: ExportDialo
       if (controller.signal.aborted) return;
       abortRef.current = null;
       setPhase({ kind: 'failed', error });
+    }
+  }
+
+  async function runInBackground() {
+    if (phase.kind === 'running' || starting) return;
+    setStarting(true);
+    try {
+      const { path, query } = exportRequest(target, options);
+      await startExportJob(path, query);
+      setPhase({ kind: 'idle' });
+    } catch (error) {
+      setPhase({ kind: 'failed', error });
+    } finally {
+      setStarting(false);
+      await queryClient.invalidateQueries({ queryKey: exportJobKeys.all });
     }
   }
 
@@ -210,6 +231,8 @@ export function ExportDialog({ workspaceId, target, open, onClose }: ExportDialo
           </p>
         )}
 
+        <ExportJobsList />
+
         <footer className="dialog__actions">
           {running ? (
             <button type="button" className="button" onClick={cancel} data-testid="export-cancel">
@@ -220,6 +243,16 @@ export function ExportDialog({ workspaceId, target, open, onClose }: ExportDialo
               {t('exports.close')}
             </button>
           )}
+          <button
+            type="button"
+            className="button"
+            disabled={running || starting}
+            onClick={() => void runInBackground()}
+            title={t('exports.backgroundHint')}
+            data-testid="export-background"
+          >
+            {t('exports.background')}
+          </button>
           <button type="submit" className="button button--primary" disabled={running} data-testid="export-submit">
             {running ? t('exports.submitting') : t('exports.submit')}
           </button>

@@ -28,7 +28,8 @@ export interface ExportResult {
   annotations: number | null;
 }
 
-export function exportUrl(target: ExportTarget, options: ExportOptions): string {
+/** The export's API path and query for these options. */
+export function exportRequest(target: ExportTarget, options: ExportOptions): { path: string; query: Record<string, QueryValue> } {
   const query: Record<string, QueryValue> = {
     format: options.format,
     tag: options.tag || undefined,
@@ -38,9 +39,14 @@ export function exportUrl(target: ExportTarget, options: ExportOptions): string 
     to: options.to || undefined,
     includePrivate: options.includeOwnPrivate ? 'own' : undefined,
   };
-  if (target.kind === 'document') return apiUrl(fillPath(Routes.documentExport, { id: target.documentId }), query);
+  if (target.kind === 'document') return { path: fillPath(Routes.documentExport, { id: target.documentId }), query };
   if (target.documentIds && target.documentIds.length > 0) query.documentIds = target.documentIds.join(',');
-  return apiUrl(fillPath(Routes.workspaceExport, { id: target.workspaceId }), query);
+  return { path: fillPath(Routes.workspaceExport, { id: target.workspaceId }), query };
+}
+
+export function exportUrl(target: ExportTarget, options: ExportOptions): string {
+  const { path, query } = exportRequest(target, options);
+  return apiUrl(path, query);
 }
 
 /** The filename of a `Content-Disposition` header: `filename*` (UTF-8) first, else `filename`. */
