@@ -64,6 +64,8 @@ export const RevisionView = z.object({
 export type RevisionView = z.infer<typeof RevisionView>;
 
 export const DocumentDetail = DocumentSummary.extend({
+  /** The workspace the document belongs to (a person may belong to several). */
+  workspaceId: z.uuid(),
   revision: RevisionView,
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

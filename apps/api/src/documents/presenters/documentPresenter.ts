@@ -26,6 +26,7 @@ export function presentDocumentSummary(row: DocumentSummaryRow): DocumentSummary
 export function presentDocumentDetail(document: DocumentEntity, revision: RevisionEntity): DocumentDetail {
   return {
     ...presentDocumentSummary({ ...document, format: revision.format, textLength: revision.textLength }),
+    workspaceId: document.workspaceId,
     revision: {
       id: revision.id,
       number: revision.number,

@@ -1,5 +1,7 @@
 // One document ("/documents/:id"): title, metadata line, "New version" (re-import, for those who
 // may import) with its re-anchoring summary, "Export", and the ProseMirror reading view with annotating.
+// A document of another of the person's workspaces (opened by a link) makes that workspace the
+// current one, so roles, the flag search, mentions and the header all speak of the document's own.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiError } from '../../api/client';
@@ -7,11 +9,12 @@ import { formatDateTime } from '../../i18n/format';
 import { paths } from '../../paths';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReanchorCounts } from '@glossa/contracts';
 import { AnnotatingReader } from '../annotations/AnnotatingReader';
 import { ExportDialog } from '../exports/ExportDialog';
-import { useCurrentWorkspace, useSession } from '../session/SessionContext';
+import { useSwitchWorkspace } from '../session/queries';
+import { useSession } from '../session/SessionContext';
 import { useDocument } from './queries';
 import { RevisionDialog } from './RevisionDialog';
 
@@ -19,7 +22,15 @@ export function DocumentPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const query = useDocument(id);
   const session = useSession();
-  const workspace = useCurrentWorkspace();
+  // The document's own workspace decides what the person may do here, not the one last chosen.
+  const workspace = query.data ? session.workspaces.find((w) => w.id === query.data.workspaceId) : undefined;
+  const switchWorkspace = useSwitchWorkspace();
+  const documentWorkspaceId = query.data?.workspaceId;
+  useEffect(() => {
+    if (!documentWorkspaceId || documentWorkspaceId === session.currentWorkspaceId || switchWorkspace.isPending) return;
+    if (session.workspaces.some((w) => w.id === documentWorkspaceId)) switchWorkspace.mutate(documentWorkspaceId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per document and current workspace
+  }, [documentWorkspaceId, session.currentWorkspaceId]);
   const me = useMemo(() => ({ id: session.user.id, name: session.user.name }), [session.user.id, session.user.name]);
   const language = i18n.resolvedLanguage ?? i18n.language;
   const [revisionOpen, setRevisionOpen] = useState(false);
