@@ -7,15 +7,13 @@
 // process's peak RSS growth over its resident size before the export (/proc/<pid>: the peak is
 // reset through clear_refs before each run and read from VmHWM after it).
 // Writes bench/results/exports.json.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { importDocument, insertAnnotations, startDatabase } from './annotations.mjs';
-import { freePort, median, ownerToken, ROOT, round, writeResults } from './support.mjs';
+import { median, ownerToken, ROOT, round, startServer, writeResults } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { seedMarkdown } = require(join(ROOT, 'libs', 'importers', 'dist', 'index.js'));
@@ -26,33 +24,6 @@ const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const FORMATS = ['csv', 'w3c', 'json', 'markdown'];
 const SEEDS = ['000_ced588c36521f353', '001_16db67a9ee7a681a', '002_79aa052c30d55d94', '003_71f42c18d8ebb500', '004_1614badee6310a53'];
 const MB = 1024 * 1024;
-
-/** The built server in production mode, keeping the child so its memory can be read from /proc. */
-async function startApi(dataDir, databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'apps', 'api', 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      GLOSSA_DATA_DIR: dataDir,
-      GLOSSA_SESSION_SECRET: randomBytes(32).toString('base64url'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited during start-up');
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status === 200) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { baseUrl, pid: child.pid, stop: () => new Promise((ok) => (child.exitCode !== null ? ok() : (child.once('exit', ok), child.kill('SIGTERM')))) };
-}
 
 /** VmRSS and VmHWM (peak) of a process, in bytes. */
 function memoryOf(pid) {
@@ -93,7 +64,7 @@ async function main() {
   let server;
   try {
     database = await startDatabase(dataDir);
-    server = await startApi(dataDir, database.url);
+    server = await startServer(dataDir, database.url);
     const auth = { authorization: `Bearer ${await ownerToken(server.baseUrl)}` };
     const seeds = SEEDS.map((k) => seedMarkdown(readFileSync(join(ROOT, 'seeds', `${k}.txt`), 'utf8')));
     const client = new pg.Client({ connectionString: database.url });

@@ -57,7 +57,7 @@ export async function startServer(dataDir, databaseUrl = '', extraEnv = {}) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const ms = performance.now() - started;
-  return { baseUrl, ms, stop: () => new Promise((ok) => (child.exitCode !== null ? ok() : (child.once('exit', ok), child.kill('SIGTERM')))) };
+  return { baseUrl, ms, pid: child.pid, stop: () => new Promise((ok) => (child.exitCode !== null ? ok() : (child.once('exit', ok), child.kill('SIGTERM')))) };
 }
 
 /** Signs up the first account and returns an API token for it. */
