@@ -105,7 +105,9 @@ describe('an export as a job', () => {
 
   it('a running job has no file yet (409); removing it cancels it and takes its file away', async () => {
     const { job } = await startJob(lead.session, `/api/workspaces/${workspaceId}/export?format=json`);
-    // Held as running, the way a job looks while its writer works.
+    // Once its writer is done, set back to how a job looks while its writer works (so no writer
+    // can finish it meanwhile).
+    expect((await finished(lead.session, job)).status).toBe('done');
     await query(`UPDATE export_job SET status = 'running', heartbeat_at = now() WHERE id = $1`, [job.id]);
     const early = await lead.session.get(`/api/exports/${job.id}/file`);
     expect(early.status).toBe(409);
