@@ -14,7 +14,7 @@ let page: Page;
 let reader: TestUser;
 let other: WorkspaceSummary;
 let mine: WorkspaceSummary;
-let document: DocumentDetail;
+let otherDocument: DocumentDetail;
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -22,8 +22,8 @@ beforeAll(async () => {
   other = (await (await owner.post('/api/workspaces', { name: `Elsewhere ${Date.now()}` })).json()) as WorkspaceSummary;
   const created = await owner.post('/api/documents', { title: '他處的文件', format: 'text', content: '另一個工作區裡的文件內容。', workspaceId: other.id });
   expect(created.status).toBe(201);
-  document = (await created.json()) as DocumentDetail;
-  expect(document.workspaceId).toBe(other.id);
+  otherDocument = (await created.json()) as DocumentDetail;
+  expect(otherDocument.workspaceId).toBe(other.id);
   reader = await joinWithRole(owner, other.id, 'viewer', 'elsewhere-viewer');
   mine = (await (await reader.session.post('/api/workspaces', { name: `Mine ${Date.now()}` })).json()) as WorkspaceSummary;
   // The reader last chose their own workspace, where they may annotate.
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe("a document of another of one's workspaces", () => {
   it("makes the document's workspace current and offers what the role there allows", async () => {
     expect(await page.locator('[data-testid=workspace-switch]').inputValue()).toBe(mine.id);
-    await page.goto(`${baseUrl()}/documents/${document.id}`);
+    await page.goto(`${baseUrl()}/documents/${otherDocument.id}`);
     await page.locator('[data-testid=reading-view]', { hasText: '另一個工作區' }).waitFor();
     await page.waitForFunction((id) => (document.querySelector('[data-testid=workspace-switch]') as HTMLSelectElement | null)?.value === id, other.id);
     await page.locator('.annotating__readonly').waitFor();
