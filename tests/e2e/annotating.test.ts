@@ -202,6 +202,38 @@ describe('astral characters and ZWJ emoji before the selection', () => {
     expect(await highlightIds()).not.toContain(id);
   });
 
+  it('Ctrl+Z while the create is still unanswered (its highlight already drawn from the live channel) removes it once the answer comes', async () => {
+    const phrase = '前文';
+    await openDocument(documentId, phrase);
+    // The create reaches the server; its answer is held back until after the key press, as a slow
+    // network would (the colleague-style live change still arrives and draws the highlight).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pattern = `**/api/documents/${documentId}/annotations`;
+    await page.route(pattern, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    try {
+      const before = await highlightIds();
+      await selectPhrase(phrase);
+      await page.locator('[data-testid=selection-toolbar]').waitFor();
+      await page.keyboard.press('1');
+      const id = await newConfirmedHighlight(before, 'hl-claim');
+      await page.keyboard.press('Control+z');
+      release();
+      await page.locator('[data-testid=annotation-toast]').filter({ hasText: 'Undone' }).waitFor();
+      await page.locator(`mark[data-annotation-id="${id}"]`).first().waitFor({ state: 'detached' });
+      const response = await page.request.get(`${baseUrl()}/api/annotations/${id}`);
+      expect(response.status()).toBe(404);
+    } finally {
+      release();
+      await page.unroute(pattern);
+    }
+  });
+
   it('saw no page errors', () => {
     expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
   });

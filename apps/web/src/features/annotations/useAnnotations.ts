@@ -143,6 +143,8 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   const online = useBrowserOnline();
   /** Local ids of creates and ids of outbox edits whose request is on its way. */
   const inFlight = useRef(new Set<string>());
+  /** Local ids of creates on their way whose undo was asked for: deleted as soon as they exist. */
+  const undoOnArrival = useRef(new Set<string>());
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
   const [edits, setEdits] = useState<ReadonlyMap<string, OutboxEdit>>(new Map());
@@ -191,17 +193,35 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
           upsert(annotation);
           setDrafts((all) => all.filter((d) => d.localId !== draft.localId));
           void outbox.remove(draft.localId).catch(() => undefined);
+          if (undoOnArrival.current.delete(draft.localId)) {
+            // Ctrl+Z came while the create was on its way: undone as soon as it exists.
+            deleteAnnotation(annotation.id, annotation.version).then(
+              () => {
+                drop(annotation.id);
+                say('undone');
+              },
+              (error: unknown) => say('error', error),
+            );
+            return;
+          }
           dispatchUndo({ type: 'push', entry: { kind: 'create', id: annotation.id } });
         },
         (error: unknown) => {
           inFlight.current.delete(draft.localId);
           // Never reached the server (or its answer never came back): kept for the next chance.
           const queued = isNetworkFailure(error);
+          if (!queued && undoOnArrival.current.delete(draft.localId)) {
+            // Refused, and its undo already asked for: nothing was stored, nothing stays.
+            setDrafts((all) => all.filter((d) => d.localId !== draft.localId));
+            void outbox.remove(draft.localId).catch(() => undefined);
+            say('undone');
+            return;
+          }
           setDrafts((all) => all.map((d) => (d.localId === draft.localId ? (queued ? { ...d, state: 'pending', error: null, queued } : { ...d, state: 'failed', error, queued }) : d)));
         },
       );
     },
-    [documentId, upsert, outbox],
+    [documentId, upsert, outbox, drop, say],
   );
 
   /** Describes code points [start, end) of the revision and saves it; the highlight shows at once. */
@@ -436,6 +456,19 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
 
   /** Undoes the newest of one's own changes; false when there is nothing to undo. */
   const undoLast = useCallback((): boolean => {
+    // A create not yet answered is the newest change (its highlight may already show, drawn from
+    // the live channel before the answer arrived): one on its way is undone as soon as the server
+    // has it; one waiting in the outbox is simply not sent.
+    const pending = [...draftsRef.current].reverse().find((d) => d.state === 'pending' && !undoOnArrival.current.has(d.localId));
+    if (pending) {
+      if (inFlight.current.has(pending.localId)) {
+        undoOnArrival.current.add(pending.localId);
+      } else {
+        discard(pending.localId);
+        say('undone');
+      }
+      return true;
+    }
     const entry = lastUndo(undoRef.current);
     if (!entry) return false;
     dispatchUndo({ type: 'pop' });
@@ -448,7 +481,7 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
       },
     );
     return true;
-  }, [runUndo, say]);
+  }, [runUndo, say, discard]);
 
   const items = useMemo(() => {
     const confirmed = (query.data?.items ?? []).map((annotation) => {
