@@ -145,6 +145,24 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   const inFlight = useRef(new Set<string>());
   /** Local ids of creates on their way whose undo was asked for: deleted as soon as they exist. */
   const undoOnArrival = useRef(new Set<string>());
+  /** Undoable edits and deletes still waiting for their answer, and Ctrl+Z presses held for them. */
+  const undoableInFlight = useRef(0);
+  const deferredUndos = useRef(0);
+  const undoLastRef = useRef<() => boolean>(() => false);
+  /**
+   * Runs an undoable change; a Ctrl+Z pressed before its answer (the live channel may show the
+   * change first) waits for it, so it undoes this change and not the one before.
+   */
+  const tracked = useCallback(<T>(run: () => Promise<T>): Promise<T> => {
+    undoableInFlight.current += 1;
+    return run().finally(() => {
+      undoableInFlight.current -= 1;
+      if (undoableInFlight.current > 0) return;
+      let held = deferredUndos.current;
+      deferredUndos.current = 0;
+      while (held-- > 0) undoLastRef.current();
+    });
+  }, []);
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
   const [edits, setEdits] = useState<ReadonlyMap<string, OutboxEdit>>(new Map());
@@ -409,8 +427,8 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
   );
 
   const edit = useCallback(
-    (id: string, patch: UpdateAnnotationBody) => applyEdit(id, patch, true).catch((error: unknown) => say('error', error)),
-    [applyEdit, say],
+    (id: string, patch: UpdateAnnotationBody) => tracked(() => applyEdit(id, patch, true)).catch((error: unknown) => say('error', error)),
+    [applyEdit, say, tracked],
   );
   /** Re-anchors an annotation to code points [start, end) of the current revision (move, or re-attach). */
   const moveTo = useCallback(
@@ -420,10 +438,10 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
     },
     [edit, revisionId],
   );
-  const remove = useCallback((id: string) => applyDelete(id, true).catch((error: unknown) => say('error', error)), [applyDelete, say]);
+  const remove = useCallback((id: string) => tracked(() => applyDelete(id, true)).catch((error: unknown) => say('error', error)), [applyDelete, say, tracked]);
 
   /** Deletes the listed annotations in one request: all of them or, if any is refused, none. */
-  const removeMany = useCallback(
+  const removeManyNow = useCallback(
     async (ids: readonly string[]): Promise<boolean> => {
       const items = ids.map(current).filter((a): a is Annotation => a !== undefined).map(({ id, version }) => ({ id, version }));
       if (items.length === 0) return false;
@@ -443,6 +461,7 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key is derived from documentId
     [current, documentId, drop, say, queryClient],
   );
+  const removeMany = useCallback((ids: readonly string[]): Promise<boolean> => tracked(() => removeManyNow(ids)), [tracked, removeManyNow]);
 
   const runUndo = useCallback(async (entry: UndoEntry) => {
     if (entry.kind === 'create') await applyDelete(entry.id, false);
@@ -469,6 +488,10 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
       }
       return true;
     }
+    if (undoableInFlight.current > 0) {
+      deferredUndos.current += 1;
+      return true;
+    }
     const entry = lastUndo(undoRef.current);
     if (!entry) return false;
     dispatchUndo({ type: 'pop' });
@@ -482,6 +505,7 @@ export function useAnnotations(documentId: string, revisionId: string, me: Me, l
     );
     return true;
   }, [runUndo, say, discard]);
+  undoLastRef.current = undoLast;
 
   const items = useMemo(() => {
     const confirmed = (query.data?.items ?? []).map((annotation) => {
