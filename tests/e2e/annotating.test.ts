@@ -36,8 +36,11 @@ afterAll(async () => {
 
 const view = () => page.locator('[data-testid=reading-view]');
 
-/** Ids of every highlight drawn now (confirmed or not). */
+/** Ids of every highlight drawn now (confirmed or not), once the page's annotations have loaded. */
 async function highlightIds(): Promise<string[]> {
+  // Until the list arrives no highlight is drawn; counting earlier would take the document's
+  // existing highlights for new ones.
+  await page.locator('[data-testid=annotation-panel] [data-testid=annotation-list], [data-testid=annotation-panel] [data-testid=annotation-empty]').first().waitFor();
   return page.evaluate(() => Array.from(document.querySelectorAll('[data-testid=reading-view] mark[data-annotation-id]')).map((m) => m.getAttribute('data-annotation-id')!));
 }
 
