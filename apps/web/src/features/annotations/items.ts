@@ -1,6 +1,6 @@
 // What the side panel lists: confirmed annotations and this tab's unsaved creates as one item
 // type, the filters over them, counts per tag and document order. Pure, no React.
-import type { Annotation, AnnotationStatus, AnnotationTag, AnnotationVisibility } from '../../api/annotations';
+import type { Annotation, AnnotationStatus, AnnotationTag, AnnotationVisibility, CreateAnnotationBody } from '../../api/annotations';
 import { ANNOTATION_TAGS, selectorsOf } from '../../api/annotations';
 import type { HighlightState } from '../reading/annotationsPlugin';
 
@@ -90,4 +90,18 @@ export function authorsOf(items: readonly AnnotationItem[]): Array<{ id: string;
   const byId = new Map<string, string>();
   for (const item of items) byId.set(item.author.id, item.author.name);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * A create not yet stored: the body sent with its Idempotency-Key (the same on every retry), the
+ * code points it covers and its quote, and whether its last attempt failed.
+ */
+export interface PendingCreate {
+  idempotencyKey: string;
+  body: CreateAnnotationBody;
+  start: number;
+  end: number;
+  quote: string;
+  state: 'pending' | 'failed';
+  error: unknown;
 }

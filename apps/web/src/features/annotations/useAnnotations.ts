@@ -19,11 +19,10 @@ import {
   type Annotation,
   type AnnotationList,
   type AnnotationTag,
-  type CreateAnnotationBody,
   type UpdateAnnotationBody,
 } from '../../api/annotations';
 import { isApiError } from '../../api/client';
-import { compareDocumentOrder, itemFromAnnotation, type AnnotationItem } from './items';
+import { compareDocumentOrder, itemFromAnnotation, type AnnotationItem, type PendingCreate } from './items';
 import { EMPTY_UNDO, lastUndo, undoReducer, type UndoAction, type UndoEntry, type UndoStack } from './undoStack';
 import { useBrowserOnline } from '../live/network';
 import { browserOnline, editId, entriesFor, isNetworkFailure, mergeEdit, pageOutbox, type OutboxCreate, type OutboxEdit } from '../live/outbox';
@@ -38,15 +37,8 @@ export function useAnnotationHistory(id: string, enabled: boolean) {
   return useQuery({ queryKey: annotationKeys.history(id), queryFn: ({ signal }) => annotationHistory(id, signal), enabled });
 }
 
-interface Draft {
+interface Draft extends PendingCreate {
   localId: string;
-  idempotencyKey: string;
-  body: CreateAnnotationBody;
-  start: number;
-  end: number;
-  quote: string;
-  state: 'pending' | 'failed';
-  error: unknown;
   /** Waiting in the outbox for the connection to come back. */
   queued: boolean;
 }

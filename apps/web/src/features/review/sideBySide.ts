@@ -2,7 +2,8 @@
 // documents the chooser offers for a filter, and the annotation a selection becomes (with the
 // draft that keeps it, and its Idempotency-Key, until the server has stored it). No React.
 import { describeRange } from '@glossa/anchoring';
-import type { AnnotationTag, CreateAnnotationBody } from '../../api/annotations';
+import type { AnnotationTag } from '../../api/annotations';
+import type { PendingCreate } from '../annotations/items';
 
 export interface ChoosableDocument {
   id: string;
@@ -25,15 +26,8 @@ export function tagForKey(event: { key: string; ctrlKey: boolean; metaKey: boole
 }
 
 /** One selection on its way to becoming an annotation; retried with the same key until stored. */
-export interface CounterpartDraft {
+export interface CounterpartDraft extends PendingCreate {
   documentId: string;
-  idempotencyKey: string;
-  body: CreateAnnotationBody;
-  start: number;
-  end: number;
-  quote: string;
-  state: 'pending' | 'failed';
-  error: unknown;
 }
 
 /** Describes code points [start, end) of `text` (a revision's canonical text) as a new annotation. */
